@@ -1,0 +1,64 @@
+"""Errors a user can fix. Each message says what is wrong and what to do next.
+
+Only ``cli.py`` turns these into exit code 1; core code raises them and never prints.
+Messages never quote the plan's personal data (names, notes, addresses): at most a key path
+and the offending scalar, so an error report can be shared safely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class PlancliError(Exception):
+    """A problem the user can fix; the message is shown as is."""
+
+
+class PlanNotFoundError(PlancliError):
+    """The plan file does not exist."""
+
+
+class PlanFileError(PlancliError):
+    """The plan file cannot be read or is not valid; lists every problem found."""
+
+    def __init__(self, path: str, problems: Sequence[str], *, hint: str = "") -> None:
+        self.path = path
+        self.problems = tuple(problems)
+        lines = [f"{path} has {_count(len(self.problems), 'problem')}:"]
+        lines += [f"  {problem}" for problem in self.problems]
+        lines.append(
+            hint
+            or "Fix these lines in the file (any text editor will do), then run "
+            "`plancli check` to confirm."
+        )
+        super().__init__("\n".join(lines))
+
+
+class UnknownNameError(PlancliError):
+    """An unknown event type, rule, event id or letter; suggests the closest names."""
+
+
+class PlanExistsError(PlancliError):
+    """Refusing to overwrite an existing file."""
+
+
+class PlanWriteError(PlancliError):
+    """The plan file could not be written; the previous version is untouched."""
+
+
+class LetterError(PlancliError):
+    """A letter cannot be written (missing field, unknown template, output exists)."""
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def suggestion(word: str, choices: Sequence[str]) -> str:
+    """' Did you mean: a, b?' for the closest choices, or '' when none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.5)
+    if not close:
+        close = [c for c in choices if word and (word in c or c in word)][:3]
+    return f" Did you mean: {', '.join(close)}?" if close else ""
