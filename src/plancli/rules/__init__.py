@@ -1,0 +1,221 @@
+"""The rule catalogue (SPEC §4): the law as data, one module per source of law.
+
+Each `Rule` carries its citation and at least one public source with a short quote, and says
+whether that source shows the law's own text or a secondary statement of it. The deadline
+engine computes dates from these objects; `plancli rules` and `plancli explain` print them;
+letters quote them. Nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from plancli.daycount import Counting
+from plancli.errors import UnknownNameError, suggestion
+
+
+class System(StrEnum):
+    IEP = "iep"
+    SECTION_504 = "504"
+    RC = "rc"
+    EARLY_START = "early-start"
+
+
+class Kind(StrEnum):
+    DEADLINE = "deadline"  # someone owes an action by a date
+    WINDOW = "window"  # the parent's right: nothing may be required of them before the date
+    GUIDELINE = "guideline"  # no binding number in the law; a reasonable-time benchmark
+
+
+class Shows(StrEnum):
+    """What a source shows: the law's own words, or someone's statement of the rule."""
+
+    LAW_TEXT = "law-text"
+    SECONDARY = "secondary"
+
+
+BIRTH_DATE = "birth-date"  # the trigger type of age-based rules (SPEC §5)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A public address where the rule can be read, with a short quote from it."""
+
+    url: str
+    shows: Shows
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """How long, counted how. `cap_field`: the due date is no later than that event field."""
+
+    amount: int
+    counting: Counting
+    cap_field: str | None = None
+
+    def __str__(self) -> str:
+        unit = {
+            Counting.CALENDAR: "day",
+            Counting.BUSINESS: "business day",
+            Counting.SCHOOL_TOLLED: "day",
+            Counting.SCHOOL_DAYS: "school day",
+            Counting.MONTHS: "month",
+            Counting.YEARS: "year",
+        }[self.counting]
+        text = f"{self.amount} {unit}{'' if self.amount == 1 else 's'}"
+        if self.cap_field:
+            text += f", but no later than the event's {self.cap_field}"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """Another period that replaces the rule's own when its condition holds.
+
+    Exactly one condition is set: a true event field (`urgent: true`), a true plan flag
+    (`hcbs_waiver`), or a trigger date before a change in the law (rule versions, SPEC §3.10).
+    """
+
+    period: Period
+    when: str  # the condition in plain words, for `explain` and `rules`
+    event_flag: str | None = None
+    plan_flag: str | None = None
+    triggered_before: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EndOfYear:
+    """EC 56321(a)/56344(a): a referral near the end of the school year is due after the next.
+
+    Applies when the referral is `within` days or fewer before the last day of the regular
+    school year; the due date is then `days` after the first day of the next school year.
+    `consent_before_next_year`: also requires the trigger (consent) before that first day.
+    """
+
+    within: int
+    days: int
+    consent_before_next_year: bool = False
+    referral_type: str | None = None  # the event type that is the referral, if not the trigger
+
+
+@dataclass(frozen=True, slots=True)
+class AgeOffset:
+    """A date counted from the child's birth date: a birthday, then months/days before it."""
+
+    years: int
+    months_before: int = 0
+    days_before: int = 0
+    shown_with: str = ""  # system whose events make this rule apply (default: the rule's own)
+
+    def __str__(self) -> str:
+        ordinal = {3: "3rd", 16: "16th", 17: "17th"}.get(self.years, f"{self.years}th")
+        text = f"{ordinal} birthday"
+        if self.months_before:
+            text += f" − {self.months_before} months"
+        if self.days_before:
+            text += f" − {self.days_before} days"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One legal deadline, window or guideline (a row of SPEC §4)."""
+
+    id: str
+    title: str  # what must happen, in plain words
+    system: System
+    kind: Kind
+    triggers: tuple[str, ...]  # event types that start the clock; (BIRTH_DATE,) for age rules
+    period: Period | None  # None for age-based rules
+    owed_by: str
+    met_by: tuple[str, ...]
+    citation: str
+    sources: tuple[Source, ...]
+    summary: str  # one or two sentences: what the law says, for `explain` and letters
+    variants: tuple[Variant, ...] = ()
+    end_of_year: EndOfYear | None = None
+    age: AgeOffset | None = None
+    recurring: bool = False  # met by the next event of its own trigger type
+    conflict: str | None = None  # where sources disagree, and what plancli follows
+
+    @property
+    def owed_by_parent(self) -> bool:
+        return self.owed_by == "parent"
+
+    @property
+    def counting_text(self) -> str:
+        if self.age is not None:
+            return "age"
+        assert self.period is not None
+        text = str(self.period.counting)
+        return text + " + end-of-year" if self.end_of_year else text
+
+    @property
+    def period_text(self) -> str:
+        if self.age is not None:
+            return f"on the date ({self.age})"
+        assert self.period is not None
+        parts = [str(self.period)]
+        parts += [f"{v.period} when {v.when}" for v in self.variants]
+        return "; ".join(parts)
+
+    @property
+    def trigger_text(self) -> str:
+        return str(self.age) if self.age is not None else " or ".join(self.triggers)
+
+
+def _load() -> tuple[Rule, ...]:
+    from plancli.rules import ca_education, early_start, federal_idea, lanterman, section_504
+
+    return (
+        *ca_education.RULES,
+        *federal_idea.RULES,
+        *section_504.RULES,
+        *lanterman.RULES,
+        *early_start.RULES,
+    )
+
+
+ALL_RULES: tuple[Rule, ...] = _load()
+RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in ALL_RULES}
+
+# Event types that only record an agreement or a remark; they start no clock themselves.
+EXTENSION_EVENT = "extension-agreed"
+NOTE_EVENT = "note"
+
+
+def _event_systems() -> dict[str, System]:
+    systems: dict[str, System] = {}
+    for rule in ALL_RULES:
+        for event_type in (*rule.triggers, *rule.met_by):
+            if event_type != BIRTH_DATE:
+                systems.setdefault(event_type, rule.system)
+    return systems
+
+
+EVENT_SYSTEMS: dict[str, System] = _event_systems()
+EVENT_TYPES: tuple[str, ...] = (*sorted(EVENT_SYSTEMS), EXTENSION_EVENT, NOTE_EVENT)
+
+
+def get_rule(rule_id: str) -> Rule:
+    """The rule with this id; an unknown id names the closest ones."""
+    try:
+        return RULES_BY_ID[rule_id]
+    except KeyError:
+        raise UnknownNameError(
+            f"There is no rule '{rule_id}'.{suggestion(rule_id, list(RULES_BY_ID))} "
+            "Run `plancli rules` for the list of rules."
+        ) from None
+
+
+def check_event_type(event_type: str) -> str:
+    """Return `event_type` if plancli knows it; otherwise suggest the closest names."""
+    if event_type in EVENT_TYPES:
+        return event_type
+    raise UnknownNameError(
+        f"'{event_type}' is not an event type plancli knows."
+        f"{suggestion(event_type, EVENT_TYPES)} Run `plancli add --help` for the list."
+    )
