@@ -1,0 +1,58 @@
+"""Start-up benchmark: `plancli deadlines` on an example plan vs importing typer and rich.
+
+The budget (issue: the main job) is 1.5x the median time of
+`python -c "import typer, rich.console, rich.table"`. Runs alternate between the two commands
+so that machine load affects both alike. A benchmark, not a test:
+
+    python benchmarks/startup.py [--runs 21] [--plan examples/maya-iep.yaml]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--plan", default=str(ROOT / "examples" / "maya-iep.yaml"))
+    args = parser.parse_args()
+    baseline = [sys.executable, "-c", "import typer, rich.console, rich.table"]
+    plancli = [
+        sys.executable,
+        "-m",
+        "plancli",
+        "deadlines",
+        "--plan",
+        args.plan,
+        "--today",
+        "2026-11-23",
+    ]
+    timed(baseline), timed(plancli)  # warm the file cache
+    base_times, plan_times = [], []
+    for _ in range(args.runs):
+        base_times.append(timed(baseline))
+        plan_times.append(timed(plancli))
+    base, plan = statistics.median(base_times), statistics.median(plan_times)
+    ratio = plan / base
+    print(f"import typer, rich.console, rich.table: median {base * 1000:.0f} ms")
+    print(f"plancli deadlines ({Path(args.plan).name}): median {plan * 1000:.0f} ms")
+    print(f"ratio {ratio:.2f} (budget 1.50) over {args.runs} alternating runs")
+    return 0 if ratio <= 1.5 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

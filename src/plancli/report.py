@@ -1,0 +1,280 @@
+"""Deadlines and rules as records and plain text: JSON/CSV (SPEC §5) and explanations.
+
+Pure: returns strings and dicts. ``cli.py`` decides where they go and adds colour.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from plancli import daycount
+from plancli.daycount import Counting
+from plancli.deadlines import Deadline, counted_segments
+from plancli.model import Plan
+from plancli.rules import Rule
+
+CSV_FIELDS = (
+    "child",
+    "plan",
+    "rule",
+    "title",
+    "system",
+    "kind",
+    "due",
+    "status",
+    "days_left",
+    "owed_by",
+    "trigger_event",
+    "trigger_type",
+    "trigger_date",
+    "citation",
+    "estimated",
+    "notes",
+)
+
+
+def deadline_record(
+    d: Deadline, *, child: str | None = None, plan: str | None = None
+) -> dict[str, Any]:
+    """One deadline as SPEC §5 defines it (keys may be added, never renamed)."""
+    record: dict[str, Any] = {
+        "rule": d.rule.id,
+        "title": d.rule.title,
+        "system": str(d.rule.system),
+        "kind": str(d.rule.kind),
+        "due": d.due.isoformat(),
+        "status": str(d.status),
+        "days_left": d.days_left,
+        "owed_by": d.rule.owed_by,
+        "trigger": {
+            "event": d.trigger.event_id,
+            "type": d.trigger.type,
+            "date": d.trigger.date.isoformat(),
+        },
+        "citation": d.rule.citation,
+        "estimated": d.estimated,
+        "notes": list(d.notes),
+        "id": d.id,
+        "counting": d.rule.counting_text,
+        "period": str(d.computed.period) if d.computed.period else d.rule.period_text,
+        "met_by": d.met_by.id if d.met_by else None,
+        "source": d.rule.sources[0].url,
+    }
+    if d.extension is not None:
+        record["law_due"] = d.computed.due.isoformat()
+    if child is not None:
+        record["child"] = child
+        record["plan"] = plan
+    return record
+
+
+def deadlines_json(today: date, records: Sequence[dict[str, Any]]) -> str:
+    return json.dumps(
+        {"today": today.isoformat(), "deadlines": list(records)}, ensure_ascii=False, indent=2
+    )
+
+
+def deadlines_csv(records: Iterable[dict[str, Any]], *, caseload: bool) -> str:
+    """RFC 4180 CSV with a header; opens cleanly in a spreadsheet (UTF-8, CRLF rows)."""
+    fields = CSV_FIELDS if caseload else CSV_FIELDS[2:]
+    stream = io.StringIO()
+    writer = csv.DictWriter(stream, fieldnames=fields, extrasaction="ignore")
+    writer.writeheader()
+    for record in records:
+        row = dict(record)
+        trigger = row.pop("trigger")
+        row.update(
+            trigger_event=trigger["event"] or "",
+            trigger_type=trigger["type"],
+            trigger_date=trigger["date"],
+            estimated="yes" if row["estimated"] else "no",
+            notes="; ".join(row["notes"]),
+        )
+        writer.writerow(row)
+    return stream.getvalue()
+
+
+def plain_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Aligned columns of plain text, for pipes, files and NO_COLOR."""
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
+    return "\n".join(lines)
+
+
+def days_left_text(d: Deadline) -> str:
+    if not d.is_open:
+        return "—"
+    if d.days_left < 0:
+        return f"{-d.days_left} late"
+    return "today" if d.days_left == 0 else str(d.days_left)
+
+
+def what_text(d: Deadline) -> str:
+    text = d.rule.title
+    if d.trigger.event_id:
+        text += f" ({d.trigger.type} {d.trigger.date.isoformat()}, {d.trigger.event_id})"
+    if d.estimated:
+        text += " [estimated]"
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# Explanations
+
+
+def rule_lines(rule: Rule) -> list[str]:
+    """What `plancli explain RULE` and `plancli rules` say about a rule itself."""
+    lines = [
+        f"{rule.id}: {rule.title}",
+        f"  System: {rule.system}   Kind: {rule.kind}   Owed by: {rule.owed_by}",
+        f"  Trigger: {rule.trigger_text}",
+        f"  Period: {rule.period_text}",
+        f"  Counting: {rule.counting_text} — {COUNTING_TEXT[rule.counting_text]}",
+        f"  Met by: {', '.join(rule.met_by) or '— (nothing records it; the date stands)'}",
+        f"  Law: {rule.citation}",
+        f"  What it says: {rule.summary}",
+    ]
+    if rule.end_of_year is not None:
+        eoy = rule.end_of_year
+        lines.append(
+            f"  End of year: a referral {eoy.within} days or fewer before the last day "
+            f"of the school year is due {eoy.days} days after the next first day"
+            + (
+                " (if consent comes before that first day)."
+                if eoy.consent_before_next_year
+                else "."
+            )
+        )
+    for source in rule.sources:
+        shows = "the law's own text" if source.shows == "law-text" else "a secondary statement"
+        lines.append(f"  Source ({shows}): {source.url}")
+        lines.append(f"    “{source.quote}”")
+    if rule.conflict:
+        lines.append(f"  Sources disagree / unconfirmed: {rule.conflict}")
+    return lines
+
+
+COUNTING_TEXT = {
+    "calendar": "every day counts; day 0 is the trigger date",
+    "business": "Monday to Friday except federal and California state-office holidays and the "
+    "plan's listed closures",
+    "school-tolled": "calendar days, but not between school years nor during a break of more "
+    "than five school days",
+    "school-tolled + end-of-year": "calendar days, but not between school years nor during a "
+    "break of more than five school days; special rule near the "
+    "end of the school year",
+    "school-days": "days school is in session: weekdays in a school year, outside breaks and "
+    "holidays",
+    "months": "the same day of the month, clamped to the month's end",
+    "years": "the same date in a later year; Feb 29 falls on Feb 28",
+    "age": "counted from the child's birth date",
+}
+
+
+def deadline_lines(d: Deadline, plan: Plan) -> list[str]:
+    """How one date was counted, step by step, with the law (SPEC §1 `explain`)."""
+    c = d.computed
+    lines = [
+        f"{d.id}: {d.rule.title}",
+        f"  Owed by: {d.rule.owed_by}   Status: {d.status}"
+        + (
+            f" (met by {d.met_by.type}, event {d.met_by.id}, on {d.met_by.date.isoformat()})"
+            if d.met_by
+            else f", {days_left_text(d)} days left"
+            if d.is_open
+            else ""
+        ),
+    ]
+    lines += [f"  {step}" for step in c.steps]
+    if c.period is not None:
+        lines += [f"  {line}" for line in _counting_detail(d, plan)]
+    lines.append(f"  Result: due {c.due.isoformat()} ({c.due.strftime('%A')}).")
+    if d.extension is not None:
+        lines.append(
+            f"  Extension: by agreement (event {d.extension.id}, "
+            f"{d.extension.date.isoformat()}) the date is now {d.due.isoformat()}; "
+            f"the law's date was {c.due.isoformat()}."
+        )
+    if d.estimated:
+        lines.append("  Estimated: yes — see the notes for why and how to make it exact.")
+    else:
+        lines.append("  Estimated: no — the plan has everything this count needs.")
+    lines += [f"  Note: {note}" for note in d.notes]
+    lines.append(f"  Law: {d.rule.citation}")
+    lines += [f"  Source: {s.url}" for s in d.rule.sources]
+    if d.rule.conflict:
+        lines.append(f"  Sources disagree / unconfirmed: {d.rule.conflict}")
+    return lines
+
+
+def _counting_detail(d: Deadline, plan: Plan) -> list[str]:
+    c, start = d.computed, d.trigger.date
+    assert c.period is not None
+    counting = c.period.counting
+    lines: list[str] = []
+    if counting is Counting.SCHOOL_TOLLED and c.count.paused:
+        lines += [f"Paused — {pause}" for pause in c.count.paused]
+        for first, last in counted_segments(c, start):
+            n = (last - first).days + 1
+            lines.append(f"Counted {first.isoformat()} to {last.isoformat()}: {n} days")
+    elif counting is Counting.SCHOOL_TOLLED and not c.count.estimated:
+        lines.append("No break of more than five school days falls in the count.")
+    if counting in (Counting.BUSINESS, Counting.SCHOOL_DAYS):
+        calendar = plan.calendar
+        extra = calendar.holidays if calendar is not None else frozenset()
+        skipped = dict(c.count.skipped)
+        day, n = start, 0
+        while day < c.due:
+            day += timedelta(days=1)
+            if day in skipped:
+                lines.append(
+                    f"  {day.isoformat()} {day.strftime('%a')}: not counted ({skipped[day]})"
+                )
+            elif _counted(day, counting, plan, extra):
+                n += 1
+                lines.append(f"  {day.isoformat()} {day.strftime('%a')}: day {n}")
+        lines.insert(0, "Day by day (weekends and days off not counted):")
+    return lines
+
+
+def _counted(day: date, counting: Counting, plan: Plan, extra: frozenset[date]) -> bool:
+    calendar = plan.calendar
+    if (
+        counting is Counting.SCHOOL_DAYS
+        and calendar is not None
+        and calendar.years
+        and (calendar.years[0].first_day <= day <= calendar.years[-1].last_day)
+    ):
+        return calendar.is_school_day(day)
+    return daycount.is_business_day(day, extra)
+
+
+def rule_record(rule: Rule) -> dict[str, Any]:
+    """The catalogue entry of `plancli rules --format json`."""
+    return {
+        "id": rule.id,
+        "title": rule.title,
+        "system": str(rule.system),
+        "kind": str(rule.kind),
+        "trigger": rule.trigger_text,
+        "trigger_types": list(rule.triggers),
+        "period": rule.period_text,
+        "counting": rule.counting_text,
+        "owed_by": rule.owed_by,
+        "met_by": list(rule.met_by),
+        "citation": rule.citation,
+        "summary": rule.summary,
+        "sources": [{"url": s.url, "shows": str(s.shows), "quote": s.quote} for s in rule.sources],
+        "confirmation": "law-text"
+        if any(s.shows == "law-text" for s in rule.sources)
+        else "secondary",
+        "conflict": rule.conflict,
+    }
