@@ -90,8 +90,9 @@ def test_duplicate_keys_are_an_error(tmp_path: Path) -> None:
     path.write_text(
         "version: 1\nchild: {name: X, birth_date: 2020-02-28}\nchild: {}\n", encoding="utf-8"
     )
-    (problem,) = problems_of(path)
-    assert "a key appears twice" in problem
+    assert problems_of(path) == (
+        "line 3: the key 'child' appears twice in the same section; keep one",
+    )
 
 
 def test_no_arbitrary_objects(tmp_path: Path) -> None:
@@ -172,3 +173,49 @@ def test_a_change_that_breaks_the_plan_is_not_written(write_plan: PlanWriter) ->
             ),
         )
     assert path.read_bytes() == before
+
+
+def test_aliases_are_shared_not_expanded(tmp_path: Path) -> None:
+    """A 'billion laughs' plan loads at once: aliases are references, never copies."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 12)]
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "\n".join(lines) + "\nversion: 1\nchild: {name: X, birth_date: 2020-01-01}\n",
+        encoding="utf-8",
+    )
+    plan = store.load_plan(path)
+    assert plan.child.name == "X"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("version: 1\n---\nversion: 1\n", "line 2: a plan file holds one YAML document"),
+        ("? [a, b]\n: 1\n", "line 1: a key must be plain text"),
+        ("a: *nothing\n", "line 1: unknown alias *nothing"),
+    ],
+)
+def test_yaml_that_cannot_be_a_plan(tmp_path: Path, text: str, problem: str) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    (found,) = problems_of(path)
+    assert problem in found
+
+
+def test_pure_python_parser_gives_the_same_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    example = Path(__file__).parent.parent / "examples" / "maya-iep.yaml"
+    text = example.read_text(encoding="utf-8")
+    with_c = store.parse_yaml(text, "x")
+    real_import = builtins.__import__
+
+    def no_c_parser(name: str, *args: object, **kwargs: object) -> object:
+        if name == "_ruamel_yaml":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_c_parser)
+    assert store.parse_yaml(text, "x") == with_c
+    assert with_c["events"][0]["date"] == "2026-09-03"

@@ -210,7 +210,7 @@ def _print_deadlines(
         for child, path, d in rows
     ]
     if fmt is Format.JSON:
-        out.print(report.deadlines_json(now, records), markup=False, soft_wrap=True)
+        _write(report.deadlines_json(now, records) + "\n")
         return
     if fmt is Format.CSV:
         sys.stdout.write(report.deadlines_csv(records, caseload=caseload))
@@ -237,7 +237,7 @@ def _print_deadlines(
         ]
         table_rows.append(([child or ""] if caseload else []) + row)
     if _plain_output():
-        out.print(report.plain_table(headers, table_rows), markup=False, soft_wrap=True)
+        _write(report.plain_table(headers, table_rows) + "\n")
         return
     table = Table(title=f"Deadlines as of {now.isoformat()}", title_justify="left")
     for header in headers:
@@ -317,7 +317,12 @@ def _find_deadlines(loaded: Plan, now: date, name: str) -> list[Deadline]:
 
 
 def _print_lines(lines: Sequence[str]) -> None:
-    out.print("\n".join(lines), markup=False, soft_wrap=True)
+    _write("\n".join(lines) + "\n")
+
+
+def _write(text: str) -> None:
+    """Plain text straight to stdout: Rich would re-scan every line for control codes."""
+    sys.stdout.write(text)
 
 
 @app.command()

@@ -249,32 +249,45 @@ def plan_systems(plan: Plan) -> frozenset[System]:
     return frozenset(EVENT_SYSTEMS[e.type] for e in plan.events if e.type in EVENT_SYSTEMS)
 
 
-def triggers_of(rule: Rule, plan: Plan) -> list[Trigger]:
+class _EventIndex:
+    """The plan's events in date order, grouped by type: built once per plan, not per rule."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.by_type: dict[str, list[Event]] = {}
+        for event in plan.events_by_date():
+            self.by_type.setdefault(event.type, []).append(event)
+
+    def of(self, types: Iterable[str]) -> list[Event]:
+        found = [e for t in types for e in self.by_type.get(t, ())]
+        return sorted(found, key=lambda e: e.date) if len(set(types)) > 1 else found
+
+
+def triggers_of(rule: Rule, plan: Plan, index: _EventIndex | None = None) -> list[Trigger]:
     if rule.age is not None:
         return [Trigger(None, BIRTH_DATE, plan.child.birth_date)]
-    return [Trigger(e, e.type, e.date) for e in plan.events_by_date() if e.type in rule.triggers]
+    index = index or _EventIndex(plan)
+    return [Trigger(e, e.type, e.date) for e in index.of(rule.triggers)]
 
 
-def _met_by(rule: Rule, trigger: Trigger, plan: Plan) -> Event | None:
+def _met_by(rule: Rule, trigger: Trigger, index: _EventIndex) -> Event | None:
     """The first event of a 'met by' type on or after the trigger (recurring: strictly after)."""
-    candidates = [
-        e
-        for e in plan.events_by_date()
-        if e.type in rule.met_by
-        and e is not trigger.event
-        and e.date >= trigger.date
-        and not (rule.recurring and e.type in rule.triggers and e.date <= trigger.date)
-    ]
-    return candidates[0] if candidates else None
+    for e in index.of(rule.met_by):
+        if e is trigger.event or e.date < trigger.date:
+            continue
+        if rule.recurring and e.type in rule.triggers and e.date <= trigger.date:
+            continue
+        return e
+    return None
 
 
-def _extension(rule: Rule, trigger: Trigger, plan: Plan, later: Trigger | None) -> Event | None:
+def _extension(
+    rule: Rule, trigger: Trigger, index: _EventIndex, later: Trigger | None
+) -> Event | None:
     """The latest `extension-agreed` for this rule whose most recent trigger is this one."""
     chosen = None
-    for event in plan.events_by_date():
+    for event in index.of((EXTENSION_EVENT,)):
         if (
-            event.type == EXTENSION_EVENT
-            and event.text_field("rule") == rule.id
+            event.text_field("rule") == rule.id
             and event.date_field("until") is not None
             and event.date >= trigger.date
             and (later is None or event.date < later.date)
@@ -323,22 +336,28 @@ def weekend_note(rule: Rule, due: date, calendar: SchoolCalendar | None) -> str 
 def deadlines_for(plan: Plan, today: date, rules: Sequence[Rule] = ALL_RULES) -> list[Deadline]:
     """Every deadline the plan's events (and the child's age) start, met ones included."""
     systems = plan_systems(plan)
+    index = _EventIndex(plan)
     found: list[Deadline] = []
     for rule in rules:
         if not _applies(rule, plan, systems):
             continue
-        triggers = triggers_of(rule, plan)
-        for index, trigger in enumerate(triggers):
-            later = triggers[index + 1] if index + 1 < len(triggers) else None
-            found.append(_deadline(rule, trigger, plan, today, later))
+        triggers = triggers_of(rule, plan, index)
+        for i, trigger in enumerate(triggers):
+            later = triggers[i + 1] if i + 1 < len(triggers) else None
+            found.append(_deadline(rule, trigger, plan, today, later, index))
     return sorted(found, key=lambda d: (d.due, d.rule.id, d.trigger.date))
 
 
 def _deadline(
-    rule: Rule, trigger: Trigger, plan: Plan, today: date, later: Trigger | None
+    rule: Rule,
+    trigger: Trigger,
+    plan: Plan,
+    today: date,
+    later: Trigger | None,
+    index: _EventIndex,
 ) -> Deadline:
     computed = compute_due(rule, plan, trigger.date, trigger.event)
-    extension = _extension(rule, trigger, plan, later)
+    extension = _extension(rule, trigger, index, later)
     due = computed.due
     notes = list(computed.count.notes)
     if extension is not None:
@@ -349,7 +368,7 @@ def _deadline(
             f"extended to {until.isoformat()} by agreement (event {extension.id}); "
             f"the law's date was {computed.due.isoformat()}"
         )
-    met_by = _met_by(rule, trigger, plan)
+    met_by = _met_by(rule, trigger, index)
     note = weekend_note(rule, due, plan.calendar)
     if note is not None:
         notes.append(note)
