@@ -16,7 +16,6 @@ References:
 
 from __future__ import annotations
 
-import calendar as _stdcal
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -42,12 +41,18 @@ class Counting(StrEnum):
 # Holidays
 
 
+def _month_length(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
     """The nth (1-based) given weekday of a month; nth=-1 is the last one."""
     if nth > 0:
         first = date(year, month, 1)
         return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
-    last = date(year, month, _stdcal.monthrange(year, month)[1])
+    last = date(year, month, _month_length(year, month))
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
@@ -195,6 +200,17 @@ class SchoolCalendar:
 
     def year_after(self, year: SchoolYear) -> SchoolYear | None:
         return next((y for y in self.years if y.first_day > year.last_day), None)
+
+    def closed_reason(self, day: date) -> str | None:
+        """Why a weekday is not a school day: a break, the summer, a holiday (or None)."""
+        year = self.year_containing(day)
+        if year is not None:
+            brk = next((b for b in year.breaks if b.first <= day <= b.last), None)
+            if brk is not None:
+                return brk.name
+        elif self.years and self.years[0].first_day <= day <= self.years[-1].last_day:
+            return "between school years"
+        return holiday_name(day, self.holidays)
 
     def is_school_day(self, day: date) -> bool:
         """In session: a weekday inside a school year, outside its breaks, not a holiday."""
@@ -369,9 +385,10 @@ def add_school_days(start: date, n: int, cal: SchoolCalendar | None) -> Count:
         else:
             counted = is_business_day(day, cal.holidays)
         if not counted:
-            name = holiday_name(day, cal.holidays)
-            if name is not None:
-                skipped.append((day, name))
+            reason = cal.closed_reason(day) if begin <= day <= end else None
+            reason = reason or holiday_name(day, cal.holidays)
+            if reason is not None:
+                skipped.append((day, reason))
             continue
         left -= 1
     return _with_coverage(Count(day, skipped=tuple(skipped)), start, cal)
@@ -382,7 +399,7 @@ def add_months(start: date, n: int) -> date:
     month_index = start.year * 12 + start.month - 1 + n
     year, month = divmod(month_index, 12)
     month += 1
-    last = _stdcal.monthrange(year, month)[1]
+    last = _month_length(year, month)
     return date(year, month, min(start.day, last))
 
 

@@ -5,9 +5,6 @@ Pure: returns strings and dicts. ``cli.py`` decides where they go and adds colou
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -74,6 +71,8 @@ def deadline_record(
 
 
 def deadlines_json(today: date, records: Sequence[dict[str, Any]]) -> str:
+    import json  # here, not at the top: the table output should not pay for it
+
     return json.dumps(
         {"today": today.isoformat(), "deadlines": list(records)}, ensure_ascii=False, indent=2
     )
@@ -81,6 +80,9 @@ def deadlines_json(today: date, records: Sequence[dict[str, Any]]) -> str:
 
 def deadlines_csv(records: Iterable[dict[str, Any]], *, caseload: bool) -> str:
     """RFC 4180 CSV with a header; opens cleanly in a spreadsheet (UTF-8, CRLF rows)."""
+    import csv
+    import io
+
     fields = CSV_FIELDS if caseload else CSV_FIELDS[2:]
     stream = io.StringIO()
     writer = csv.DictWriter(stream, fieldnames=fields, extrasaction="ignore")
@@ -179,19 +181,29 @@ COUNTING_TEXT = {
 }
 
 
+def status_text(d: Deadline) -> str:
+    """'overdue by 3 days', 'due today', '12 days left', 'met (iep-meeting e5, 2026-11-02)'."""
+    if d.met_by is not None:
+        return f"{d.status} ({d.met_by.type}, event {d.met_by.id}, on {d.met_by.date.isoformat()})"
+    if d.days_left < 0:
+        late = -d.days_left
+        return f"overdue by {late} day{'s' if late != 1 else ''}"
+    if d.days_left == 0:
+        return "due today"
+    return f"{d.status}, {d.days_left} day{'s' if d.days_left != 1 else ''} left"
+
+
+def unique_sources(rule: Rule) -> list[str]:
+    """Source addresses in catalogue order, each once."""
+    return list(dict.fromkeys(source.url for source in rule.sources))
+
+
 def deadline_lines(d: Deadline, plan: Plan) -> list[str]:
     """How one date was counted, step by step, with the law (SPEC §1 `explain`)."""
     c = d.computed
     lines = [
         f"{d.id}: {d.rule.title}",
-        f"  Owed by: {d.rule.owed_by}   Status: {d.status}"
-        + (
-            f" (met by {d.met_by.type}, event {d.met_by.id}, on {d.met_by.date.isoformat()})"
-            if d.met_by
-            else f", {days_left_text(d)} days left"
-            if d.is_open
-            else ""
-        ),
+        f"  Owed by: {d.rule.owed_by}   Status: {status_text(d)}",
     ]
     lines += [f"  {step}" for step in c.steps]
     if c.period is not None:
@@ -209,7 +221,7 @@ def deadline_lines(d: Deadline, plan: Plan) -> list[str]:
         lines.append("  Estimated: no — the plan has everything this count needs.")
     lines += [f"  Note: {note}" for note in d.notes]
     lines.append(f"  Law: {d.rule.citation}")
-    lines += [f"  Source: {s.url}" for s in d.rule.sources]
+    lines += [f"  Source: {url}" for url in unique_sources(d.rule)]
     if d.rule.conflict:
         lines.append(f"  Sources disagree / unconfirmed: {d.rule.conflict}")
     return lines
@@ -228,20 +240,43 @@ def _counting_detail(d: Deadline, plan: Plan) -> list[str]:
     elif counting is Counting.SCHOOL_TOLLED and not c.count.estimated:
         lines.append("No break of more than five school days falls in the count.")
     if counting in (Counting.BUSINESS, Counting.SCHOOL_DAYS):
-        calendar = plan.calendar
-        extra = calendar.holidays if calendar is not None else frozenset()
-        skipped = dict(c.count.skipped)
-        day, n = start, 0
-        while day < c.due:
-            day += timedelta(days=1)
-            if day in skipped:
-                lines.append(
-                    f"  {day.isoformat()} {day.strftime('%a')}: not counted ({skipped[day]})"
-                )
-            elif _counted(day, counting, plan, extra):
-                n += 1
-                lines.append(f"  {day.isoformat()} {day.strftime('%a')}: day {n}")
-        lines.insert(0, "Day by day (weekends and days off not counted):")
+        lines.append("Day by day (weekends not shown):")
+        lines += _day_by_day(d, plan, counting)
+    return lines
+
+
+def _day_by_day(d: Deadline, plan: Plan, counting: Counting) -> list[str]:
+    """Each counted day, and each run of days off with its reason on one line."""
+    calendar = plan.calendar
+    extra = calendar.holidays if calendar is not None else frozenset()
+    skipped = dict(d.computed.count.skipped)
+    lines: list[str] = []
+    run: list[date] = []  # consecutive skipped weekdays with the same reason
+
+    def close_run() -> None:
+        if run:
+            span = (
+                run[0].isoformat()
+                if len(run) == 1
+                else (f"{run[0].isoformat()} to {run[-1].isoformat()}")
+            )
+            lines.append(f"  {span}: not counted ({skipped[run[0]]})")
+            run.clear()
+
+    day, n = d.trigger.date, 0
+    while day < d.computed.due:
+        day += timedelta(days=1)
+        if day.weekday() >= 5:
+            continue
+        if day in skipped:
+            if run and skipped[run[-1]] != skipped[day]:
+                close_run()
+            run.append(day)
+        elif _counted(day, counting, plan, extra):
+            close_run()
+            n += 1
+            lines.append(f"  {day.isoformat()} {day.strftime('%a')}: day {n}")
+    close_run()
     return lines
 
 

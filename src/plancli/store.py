@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -628,6 +627,8 @@ def write_atomically(path: Path, text: str, *, backup: bool = True) -> None:
     The previous version is kept as `<name>.bak` (owner-only). Raises PlanWriteError with the
     plan untouched when the disk is full or the folder is read-only.
     """
+    import tempfile
+
     data = text.encode("utf-8")
     folder = path.parent if str(path.parent) else Path(".")
     tmp_name: str | None = None
@@ -655,6 +656,8 @@ def write_atomically(path: Path, text: str, *, backup: bool = True) -> None:
 
 
 def _replace_with(target: Path, data: bytes, folder: Path) -> None:
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
