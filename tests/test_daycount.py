@@ -76,7 +76,7 @@ def test_not_holidays_without_the_plan(day: str) -> None:
 def test_plan_listed_closure_is_a_holiday() -> None:
     assert not is_business_day(D("2027-02-12"), CLOSURES)
     assert daycount.holiday_name(D("2027-02-12"), CLOSURES) == (
-        "district closure (listed in the plan)"
+        "a district closure day listed in the plan"
     )
 
 

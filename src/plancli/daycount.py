@@ -115,7 +115,7 @@ def holiday_name(day: date, extra: frozenset[date] = frozenset()) -> str | None:
     """The name of the holiday on `day`, or None. `extra` are plan-listed closure days."""
     name = _holidays_in(day.year).get(day)
     if name is None and day in extra:
-        return "district closure (listed in the plan)"
+        return "a district closure day listed in the plan"
     return name
 
 
@@ -130,7 +130,7 @@ def holidays_between(
                 found[day] = name
     for day in extra:
         if first <= day <= last:
-            found.setdefault(day, "district closure (listed in the plan)")
+            found.setdefault(day, "a district closure day listed in the plan")
     return dict(sorted(found.items()))
 
 

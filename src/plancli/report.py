@@ -111,6 +111,18 @@ def plain_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+def notes_text(deadlines: Sequence[Deadline]) -> str:
+    """The notes under a table: why a date is estimated, weekend/holiday advice, extensions."""
+    lines = [f"  {d.id}: {note}" for d in deadlines for note in d.notes]
+    if not lines:
+        return ""
+    return (
+        "\nNotes (`plancli explain ID` shows how each date was counted):\n"
+        + "\n".join(lines)
+        + "\n"
+    )
+
+
 def days_left_text(d: Deadline) -> str:
     if not d.is_open:
         return "—"
@@ -120,9 +132,10 @@ def days_left_text(d: Deadline) -> str:
 
 
 def what_text(d: Deadline) -> str:
+    """The rule's title, and which event started it (`plancli events` lists them)."""
     text = d.rule.title
     if d.trigger.event_id:
-        text += f" ({d.trigger.type} {d.trigger.date.isoformat()}, {d.trigger.event_id})"
+        text += f" (from {d.trigger.event_id}, {d.trigger.date.isoformat()})"
     if d.estimated:
         text += " [estimated]"
     return text
