@@ -42,7 +42,8 @@ def test_every_problem_is_reported_with_its_path(write_plan: PlanWriter) -> None
     )
     problems = problems_of(path)
     assert problems == (
-        "events[0].date: expected YYYY-MM-DD, got '2026-02-30' (there is no such day)",
+        "events[0].date: expected YYYY-MM-DD, got '2026-02-30' (there is no such day: February "
+        "2026 has 28 days)",
         "events[1].type: unknown event type 'assesment-requested'. Did you mean: "
         "assessment-requested, assessment-refused, assessment-completed? `plancli add --help` "
         "lists them",

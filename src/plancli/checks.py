@@ -1,45 +1,145 @@
-"""Problems a plan can have even when every key is well formed (`plancli check`)."""
+"""Everything `plancli check` reports about a plan, at once, each with what to do.
+
+`store` finds what is malformed (unknown event types, impossible dates, events before the
+birth date, wrong types); this module adds what is inconsistent even when every key is well
+formed (met-by events dated before their trigger, an extension for a rule with no trigger,
+events in the future, overlapping school breaks), and runs on every event that could be read
+even when others could not, so one run shows every problem.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
-from plancli.model import Plan
+from plancli import store
+from plancli.daycount import SchoolCalendar
+from plancli.errors import PlancliError
+from plancli.model import Event, Plan
 from plancli.rules import ALL_RULES, BIRTH_DATE, EXTENSION_EVENT, RULES_BY_ID
 
 
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """One plan file's check: `error` when nothing could be checked, else every problem."""
+
+    path: Path
+    error: str | None
+    problems: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    events: int = 0
+
+
+def check_plan_file(path: Path, today: date) -> CheckResult:
+    """Every problem of one plan file, malformed and inconsistent alike, in file order."""
+    try:
+        found = store.inspect_plan(path)
+    except PlancliError as error:  # missing, unreadable, not YAML: nothing more to check
+        return CheckResult(path, str(error))
+    problems = [
+        *found.problems,
+        *event_problems(found.events, found.event_index, today),
+        *_birth_problems(found.birth_date, today),
+        *calendar_problems(found.calendar),
+    ]
+    return CheckResult(
+        path,
+        None,
+        problems=tuple(sorted(problems, key=_file_order)),
+        warnings=found.warnings,
+        events=len(found.events),
+    )
+
+
 def plan_problems(plan: Plan, today: date) -> list[str]:
-    """Every inconsistency between events, each as `events[i]...: message` with what to do."""
-    problems: list[str] = []
+    """Every inconsistency of a valid plan, each as `events[i]...: message` with what to do."""
     index = {e.id: i for i, e in enumerate(plan.events)}
-    for event in plan.events:
-        where = f"events[{index[event.id]}]"
+    problems = [
+        *event_problems(plan.events, index, today),
+        *_birth_problems(plan.child.birth_date, today),
+        *calendar_problems(plan.calendar),
+    ]
+    return sorted(problems, key=_file_order)
+
+
+def event_problems(events: Sequence[Event], index: Mapping[str, int], today: date) -> list[str]:
+    """Events in the future, extensions without a trigger or ending before it, and 'met by'
+    events dated before the trigger they answer. `index` maps an event id to its position in
+    the file."""
+    problems: list[str] = []
+    for event in events:
+        where = f"events[{index.get(event.id, '?')}]"
         if event.date > today:
             problems.append(
                 f"{where}.date: {event.date.isoformat()} is after today "
                 f"({today.isoformat()}); record events once they have happened"
             )
         if event.type == EXTENSION_EVENT:
-            problems += _extension_problems(plan, where, event.fields.get("rule"), event.date)
+            problems += _extension_problems(events, where, event)
         else:
-            problems += _met_before_trigger(plan, where, event.type, event.date)
+            problems += _met_before_trigger(events, where, event.type, event.date)
     return problems
 
 
-def _extension_problems(plan: Plan, where: str, rule_id: object, on: date) -> list[str]:
-    rule = RULES_BY_ID.get(str(rule_id))
+def _birth_problems(birth: date | None, today: date) -> list[str]:
+    if birth is None or birth <= today:
+        return []
+    return [
+        f"child.birth_date: {birth.isoformat()} is after today ({today.isoformat()}); "
+        "check the year"
+    ]
+
+
+def calendar_problems(calendar: SchoolCalendar | None) -> list[str]:
+    """Breaks of one school year that overlap (a date would be listed twice)."""
+    if calendar is None:
+        return []
+    problems = []
+    for year in calendar.years:
+        for before, after in zip(year.breaks, year.breaks[1:], strict=False):
+            if after.first <= before.last:
+                problems.append(
+                    f"calendar ({year.label} school year): the breaks "
+                    f"{_name(before.name)} ({before.first.isoformat()} to "
+                    f"{before.last.isoformat()}) and {_name(after.name)} "
+                    f"({after.first.isoformat()} to {after.last.isoformat()}) overlap; "
+                    "merge them into one break or correct the dates"
+                )
+    return problems
+
+
+def _name(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _extension_problems(events: Sequence[Event], where: str, extension: Event) -> list[str]:
+    rule = RULES_BY_ID.get(str(extension.fields.get("rule")))
     if rule is None or rule.age is not None:
         return []
-    if not any(e.type in rule.triggers and e.date <= on for e in plan.events):
+    triggers = [e for e in events if e.type in rule.triggers and e.date <= extension.date]
+    if not triggers:
         return [
             f"{where}.rule: the extension is for {rule.id}, but no "
             f"{' or '.join(rule.triggers)} event comes on or before it; add that event "
             "or correct the rule"
         ]
+    latest = max(triggers, key=lambda e: e.date)
+    until = extension.date_field("until")
+    if until is not None and until < latest.date:
+        return [
+            f"{where}.until: {until.isoformat()} is before the {latest.type} of "
+            f"{latest.date.isoformat()} (event {latest.id}) whose deadline it extends; "
+            "check the date"
+        ]
     return []
 
 
-def _met_before_trigger(plan: Plan, where: str, event_type: str, on: date) -> list[str]:
+def _met_before_trigger(
+    events: Sequence[Event], where: str, event_type: str, on: date
+) -> list[str]:
     """A 'met by' event dated before every trigger it could answer, though one comes later.
 
     No trigger at all is fine (a history recorded from the middle); a trigger only *after*
@@ -50,7 +150,7 @@ def _met_before_trigger(plan: Plan, where: str, event_type: str, on: date) -> li
         for r in ALL_RULES
         if event_type in r.met_by and BIRTH_DATE not in r.triggers and event_type not in r.triggers
     ]
-    triggers = [e for r in meets for e in plan.events if e.type in r.triggers]
+    triggers = [e for r in meets for e in events if e.type in r.triggers]
     if not triggers or any(e.date <= on for e in triggers):
         return []
     starts = sorted({e.type for e in triggers})
@@ -58,3 +158,16 @@ def _met_before_trigger(plan: Plan, where: str, event_type: str, on: date) -> li
         f"{where}.date: this {event_type} comes before the {' or '.join(starts)} event "
         "it answers; check both dates"
     ]
+
+
+_SECTIONS = ("version", "child", "family", "school", "calendar", "regional_center", "events")
+_EVENT_PATH = re.compile(r"events\[(\d+)\]")
+
+
+def _file_order(problem: str) -> tuple[int, int]:
+    """Sections in the order of SPEC §2, events by their position in the file."""
+    found = _EVENT_PATH.match(problem)
+    if found:
+        return len(_SECTIONS), int(found.group(1))
+    head = re.split(r"[.\[: ]", problem, maxsplit=1)[0]
+    return (_SECTIONS.index(head) if head in _SECTIONS else 0), 0

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from plancli import daycount
 from plancli.daycount import Count, Counting, SchoolCalendar
+from plancli.errors import PlancliError
 from plancli.model import Event, Plan
 from plancli.rules import (
     ALL_RULES,
@@ -89,7 +90,27 @@ class Deadline:
 
 
 def count_period(period: Period, start: date, calendar: SchoolCalendar | None) -> Count:
-    """Count `period` from `start` (day 0) with the plan's school calendar."""
+    """Count `period` from `start` (day 0) with the plan's school calendar.
+
+    A count that would end near the end of the calendar (year 9999: `--date 9999-12-31`) is a
+    PlancliError with a message, never an OverflowError.
+    """
+    try:
+        count = _count_period(period, start, calendar)
+    except (OverflowError, ValueError):
+        count = None
+    if count is None or count.due.year > LAST_YEAR:
+        raise PlancliError(
+            f"Counting {period} from {start.isoformat()} goes past the year {LAST_YEAR}; "
+            "give a date between 1900 and 2199."
+        )
+    return count
+
+
+LAST_YEAR = 9990  # leaves room for the next business day and other steps after a due date
+
+
+def _count_period(period: Period, start: date, calendar: SchoolCalendar | None) -> Count:
     n = period.amount
     extra = calendar.holidays if calendar is not None else frozenset()
     match period.counting:

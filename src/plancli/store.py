@@ -1,28 +1,39 @@
 """The plan file (SPEC §2, §7): the only module that reads or writes it.
 
-Reading parses YAML with every scalar as text (ruamel's base loader: no implicit dates,
-booleans or arbitrary objects), then validates by hand into frozen dataclasses, collecting
-every problem with its key path. Writing re-reads the file with ruamel's round-trip loader so
-the user's comments and key order survive, changes it, checks the result validates, and
-replaces the file atomically with an owner-only file, keeping the previous version as
-``<name>.bak``. Every read-modify-write holds a lock next to the file.
+Reading parses YAML with every scalar as text (no implicit dates, booleans or numbers, no tags,
+no arbitrary objects), then validates by hand into frozen dataclasses, collecting every problem
+with its key path. A plan from an older plancli is migrated in memory (`MIGRATIONS`) and saved in
+the current layout the next time it is written; one from a newer plancli is refused.
+
+Writing holds a lock next to the file (`locked`), re-reads the file, applies the change, checks
+that the result validates and that nothing but the change differs, and replaces the file
+atomically with an owner-only file (`write_atomically`): a crash, a kill or a full disk leaves
+the old file or the new one, never a mix. The previous versions are kept as `<name>.bak`,
+`<name>.bak.1` and `<name>.bak.2`. Adding events appends text to the file, so the user's
+comments, layout and spelling stay byte for byte; other changes go through ruamel's round-trip
+loader, which keeps comments and key order.
 """
 
 from __future__ import annotations
 
+import calendar as _stdcal
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+import stat
+import tempfile
+import threading
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from plancli.daycount import Break, SchoolCalendar, SchoolYear
 from plancli.errors import (
     PlancliError,
-    PlanExistsError,
+    PlanExistsError,  # noqa: F401  (re-exported: `from plancli.store import PlanExistsError`)
     PlanFileError,
     PlanNotFoundError,
     PlanWriteError,
@@ -38,15 +49,22 @@ from plancli.model import (
     RegionalCenter,
     School,
 )
+from plancli.rules import EVENT_TYPES, EXTENSION_EVENT, RULES_BY_ID
 
 MAX_PLAN_BYTES = 5_000_000  # a plan is a few kilobytes; refuse anything absurd before parsing
+MAX_NESTING = 64  # a plan nests 5 levels deep; deeper YAML is refused before anything walks it
 LOCK_TIMEOUT_SECONDS = 10.0
+LOCK_TIMEOUT_ENV = "PLANCLI_LOCK_TIMEOUT"  # seconds; for scripts (and tests) that cannot wait
+BACKUPS = 3  # <name>.bak (the previous version), <name>.bak.1, <name>.bak.2
 FILE_MODE = 0o600  # the plan holds a child's health and disability information
 LANGUAGES = ("en", "es")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_TWO_DIGIT_YEAR = re.compile(r"\d{2}-\d{1,2}-\d{1,2}", re.ASCII)
 _EVENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}")
 _TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
+# Tags that only say what the value already is; any other tag is refused (SPEC §7).
+_PLAIN_TAGS = ("!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 TOP_KEYS = ("version", "child", "family", "school", "calendar", "regional_center", "events")
 EVENT_KEYS = ("id", "type", "date", "note")
@@ -64,20 +82,28 @@ class LoadedPlan:
 
 def read_text(path: Path) -> str:
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise PlanFileError(
                 str(path),
                 ["this is a folder, not a plan file"],
                 hint="Give the path of a .yaml plan file with --plan.",
             )
-        size = path.stat().st_size
-        if size > MAX_PLAN_BYTES:
+        if not stat.S_ISREG(info.st_mode):
             raise PlanFileError(
                 str(path),
-                [f"the file is {size} bytes; a plan file is small"],
+                ["this is not a regular file (a device, pipe or socket)"],
+                hint="Give the path of a .yaml plan file with --plan.",
+            )
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_PLAN_BYTES + 1)
+        if len(raw) > MAX_PLAN_BYTES:
+            raise PlanFileError(
+                str(path),
+                [f"the file is over {MAX_PLAN_BYTES} bytes; a plan file is small"],
                 hint="Check that --plan names your plan file.",
             )
-        return path.read_bytes().decode("utf-8")
+        return raw.decode("utf-8")
     except FileNotFoundError:
         raise PlanNotFoundError(
             f"No plan file at {path}. Create one with `plancli init --plan {path}`, or point "
@@ -91,25 +117,36 @@ def read_text(path: Path) -> str:
         ) from None
     except OSError as error:
         raise PlancliError(
-            f"Cannot read {path}: {error.strerror}. Check the path and that you may read the file."
+            f"Cannot read {path}: {error.strerror or error}. Check the path and that you may "
+            "read the file."
         ) from None
 
 
 def parse_yaml(text: str, path: str) -> Any:
     """YAML → plain dicts, lists and strings. Syntax errors name the line and column.
 
-    Every scalar stays text: validation decides what is a date or a flag. No tag constructs
-    anything, and an alias is the same object as its anchor (no expansion), so neither
-    arbitrary objects nor "billion laughs" can come out of a plan file.
+    Every scalar stays text: validation decides what is a date or a flag. Tags are refused, and
+    an alias is the same object as its anchor (no expansion), so neither arbitrary objects nor
+    "billion laughs" can come out of a plan file.
     """
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
+    bad = _first_surrogate(text)
+    if bad is not None:
+        raise PlanFileError(
+            path,
+            [f"{_where(text, bad)}a character that is not Unicode text (U+{ord(text[bad]):04X})"],
+            hint="Retype that text, or save the file as UTF-8 text in your editor.",
+        )
     try:
         return _plain_data(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         what = error.problem or error.context or "not valid YAML"
+        if mark is not None and _tab_near(text, mark.line, mark.column):
+            what += " (a tab: YAML indents with spaces, never tabs; replace the tab with spaces)"
         raise PlanFileError(
             path,
             [f"{where}YAML syntax error: {what}"],
@@ -118,21 +155,56 @@ def parse_yaml(text: str, path: str) -> Any:
                 "run `plancli check`."
             ),
         ) from None
+    except ReaderError as error:
+        position = error.position if isinstance(error.position, int) else -1
+        code = error.character if isinstance(error.character, int) else 0
+        where = _where(text, position) if 0 <= position < len(text) else ""
+        raise PlanFileError(
+            path,
+            [f"{where}control character U+{code:04X} is not allowed in a YAML file"],
+            hint="Remove that character in a text editor, then run `plancli check`.",
+        ) from None
     except _StructureError as error:
         raise PlanFileError(path, [str(error)]) from None
     except (YAMLError, RecursionError, ValueError, TypeError):
         raise PlanFileError(path, ["YAML error: not a valid plan file"]) from None
 
 
+def _first_surrogate(text: str) -> int | None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return error.start
+    return None
+
+
+def _where(text: str, index: int) -> str:
+    line = text.count("\n", 0, index)
+    column = index - (text.rfind("\n", 0, index) + 1)
+    return f"line {line + 1}, column {column + 1}: "
+
+
+def _tab_near(text: str, line: int, column: int) -> bool:
+    """Whether the YAML error is about a tab (at the mark, or in the line's indentation)."""
+    lines = text.splitlines()
+    if not 0 <= line < len(lines):
+        return False
+    current = lines[line]
+    indent = current[: len(current) - len(current.lstrip(" \t"))]
+    return "\t" in indent or current[column : column + 1] == "\t"
+
+
 class _StructureError(Exception):
-    """YAML that parses but cannot be a plan (duplicate or non-text keys, several documents)."""
+    """YAML that parses but cannot be a plan (duplicate or non-text keys, tags, several
+    documents, absurd nesting)."""
 
 
 def _plain_data(text: str) -> Any:
     """Build plain Python data from the parser's events (ruamel's C parser when installed).
 
     This is 5x faster than ruamel's base loader, whose Python resolver and constructor run for
-    every scalar; a caseload of hundreds of plans is read in a fraction of a second.
+    every scalar; a caseload of hundreds of plans is read in a fraction of a second. It is also
+    never recursive, so no nesting depth can exhaust the stack.
     """
     import ruamel.yaml.events as ev
 
@@ -140,8 +212,12 @@ def _plain_data(text: str) -> Any:
     stack: list[tuple[Any, list[Any]]] = []  # (container, [pending mapping key or None])
     anchors: dict[str, Any] = {}
     documents = 0
-    for event in _events(text):
+    next_event = _event_reader(text)
+    while True:
+        event = next_event()
         kind = type(event)
+        if kind is ev.StreamEndEvent:
+            break
         if kind is ev.DocumentStartEvent:
             documents += 1
             if documents > 1:
@@ -162,18 +238,30 @@ def _plain_data(text: str) -> Any:
         elif kind is ev.AliasEvent:
             if event.anchor not in anchors:
                 raise _StructureError(
-                    f"line {event.start_mark.line + 1}: unknown alias *{event.anchor}"
+                    f"line {event.start_mark.line + 1}: unknown alias *{event.anchor[:40]}"
                 )
             value = anchors[event.anchor]
         else:
             continue
-        if kind is not ev.AliasEvent and event.anchor:
-            anchors[event.anchor] = value
+        if kind is not ev.AliasEvent:
+            tag = event.tag
+            if tag is not None and tag not in _PLAIN_TAGS:
+                raise _StructureError(
+                    f"line {event.start_mark.line + 1}: the YAML tag {str(tag)[:40]} is not "
+                    "allowed in a plan file; remove it (values are plain text)"
+                )
+            if event.anchor:
+                anchors[event.anchor] = value
         if not stack:
             root = value
         else:
             _add(stack[-1], value, event)
         if kind in (ev.MappingStartEvent, ev.SequenceStartEvent):
+            if len(stack) >= MAX_NESTING:
+                raise _StructureError(
+                    f"line {event.start_mark.line + 1}: nested more than {MAX_NESTING} levels "
+                    "deep; a plan file needs a few"
+                )
             stack.append((value, [None]))
     return root
 
@@ -197,20 +285,17 @@ def _add(top: tuple[Any, list[Any]], value: Any, event: Any) -> None:
         pending[0] = None
 
 
-def _events(text: str) -> Iterator[Any]:
+def _event_reader(text: str) -> Callable[[], Any]:
+    """The parser's `get_event`: the next event each call, ending with a StreamEndEvent."""
     try:
         from _ruamel_yaml import CParser
     except ImportError:  # pure-Python fallback (no C compiler / other interpreters)
         from ruamel.yaml import YAML
 
-        yield from YAML(typ="safe", pure=True).parse(text)
-        return
-    parser = CParser(text)
-    while True:
-        event = parser.get_event()
-        yield event
-        if type(event).__name__ == "StreamEndEvent":
-            return
+        pure: Callable[[], Any] = iter(YAML(typ="safe", pure=True).parse(text)).__next__
+        return pure
+    fast: Callable[[], Any] = CParser(text).get_event
+    return fast
 
 
 def load_plan(path: Path) -> Plan:
@@ -223,12 +308,53 @@ def read_plan(path: Path) -> LoadedPlan:
 
 
 def plan_from_text(text: str, path: str) -> LoadedPlan:
-    data = parse_yaml(text, path)
+    return _plan_from_data(parse_yaml(text, path), path)
+
+
+def _plan_from_data(data: Any, path: str) -> LoadedPlan:
+    notes = migrate(data)
     checker = _Checker(path)
     plan = checker.plan(data)
     if checker.problems or plan is None:
         raise PlanFileError(path, checker.problems or ["the file is empty"])
-    return LoadedPlan(plan, tuple(checker.warnings))
+    return LoadedPlan(plan, (*notes, *checker.warnings))
+
+
+@dataclass(frozen=True, slots=True)
+class Inspection:
+    """What `plancli check` needs: every problem, and what could be read despite them."""
+
+    plan: Plan | None  # None when the file has problems
+    events: tuple[Event, ...]  # every event that is well formed, even when others are not
+    event_index: Mapping[str, int]  # event id → its position in the file's `events` list
+    birth_date: date | None
+    calendar: SchoolCalendar | None
+    problems: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def inspect_plan(path: Path) -> Inspection:
+    """Read a plan for `plancli check`, keeping what is readable when parts are not.
+
+    Raises PlancliError only when there is nothing to inspect: no file, not UTF-8 text, not
+    YAML.
+    """
+    text = read_text(path)
+    data = parse_yaml(text, str(path))
+    notes = migrate(data)
+    checker = _Checker(str(path))
+    plan = checker.plan(data)
+    if plan is None and not checker.problems:
+        checker.problem("(file)", "the file is empty; run `plancli init` to create a plan")
+    return Inspection(
+        plan=plan if not checker.problems else None,
+        events=checker.events_read,
+        event_index=MappingProxyType(dict(checker.event_index)),
+        birth_date=checker.birth_date,
+        calendar=checker.calendar_read,
+        problems=tuple(checker.problems),
+        warnings=(*notes, *checker.warnings),
+    )
 
 
 def _show(value: object) -> str:
@@ -241,6 +367,113 @@ def _show(value: object) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
+def _no_such_day(text: str) -> str:
+    """Why YYYY-MM-DD is not a date: '(there is no such day: February 2026 has 28 days)'."""
+    year, month, day = (int(part) for part in text.split("-"))
+    if year == 0:
+        return " (there is no year 0000)"
+    if not 1 <= month <= 12:
+        return f" (there is no month {month:02d}; months are 01 to 12)"
+    days = _stdcal.monthrange(year, month)[1]
+    if day == 0 or day > days:
+        return f" (there is no such day: {_stdcal.month_name[month]} {year} has {days} days)"
+    return " (there is no such day)"
+
+
+# --------------------------------------------------------------------------------------------
+# Versions: a plan written by an older plancli is migrated when read, and saved migrated.
+
+
+Migration = Callable[[MutableMapping[Any, Any]], None]
+
+
+def _from_version_0(data: MutableMapping[Any, Any]) -> None:
+    """Version 0 is a plan from before `version:` existed: its events named their type `kind:`
+    and the child's birth date was `birthdate:`. Renames both (a mapping that already has the
+    new key keeps the old one, which is then an ordinary extra key)."""
+    child = data.get("child")
+    if isinstance(child, MutableMapping) and "birthdate" in child and "birth_date" not in child:
+        _rename_key(child, "birthdate", "birth_date")
+    events = data.get("events")
+    if isinstance(events, list):
+        for item in events:
+            if isinstance(item, MutableMapping) and "kind" in item and "type" not in item:
+                _rename_key(item, "kind", "type")
+
+
+# from_version → (what changed, the function that brings a plan to from_version + 1)
+MIGRATIONS: dict[int, tuple[str, Migration]] = {
+    0: (
+        "events name their type `type:` (was `kind:`), `child.birth_date` (was `birthdate`)",
+        _from_version_0,
+    ),
+}
+
+
+def plan_version(data: Any) -> int | None:
+    """The plan's `version` (0 when it has none), or None when it is not a version number."""
+    if not isinstance(data, Mapping):
+        return None
+    value = data.get("version")
+    if value is None or value == "":
+        return 0
+    if not isinstance(value, str) or not value.isascii() or not value.strip().isdigit():
+        return None
+    digits = value.strip()
+    return int(digits) if len(digits) <= 9 else 10**9
+
+
+def migrate(data: Any) -> list[str]:
+    """Bring a plan from an older plancli to PLAN_VERSION in place; returns what was done.
+
+    `data` is plain data or a ruamel round-trip document: both are mutable mappings. A plan of
+    the current version, a newer one, or one with no readable version is left as it is (the
+    validation reports the last two).
+    """
+    version = plan_version(data)
+    if version is None or version >= PLAN_VERSION:
+        return []
+    assert isinstance(data, MutableMapping)
+    steps = []
+    for number in range(version, PLAN_VERSION):
+        what, step = MIGRATIONS[number]
+        step(data)
+        steps.append(what)
+    _set_version(data, PLAN_VERSION)
+    found = "no `version:` line: a plan from an older plancli (version 0)"
+    if version:
+        found = f"version {version}: a plan from an older plancli"
+    return [
+        f"version: {found}; read as version {PLAN_VERSION} ({'; '.join(steps)}). The next "
+        f"change plancli makes saves it as version {PLAN_VERSION}, keeping the old file as .bak."
+    ]
+
+
+def _set_version(data: MutableMapping[Any, Any], version: int) -> None:
+    if "version" in data or not hasattr(data, "insert"):
+        data["version"] = str(version)
+    else:
+        data.insert(0, "version", str(version))
+
+
+def _rename_key(data: MutableMapping[Any, Any], old: str, new: str) -> None:
+    """Rename a key in place, keeping its position in a round-trip document."""
+    if hasattr(data, "insert"):
+        position = list(data).index(old)
+        comments = getattr(data, "ca", None)
+        comment = comments.items.pop(old, None) if comments is not None else None
+        value = data.pop(old)
+        data.insert(position, new, value)
+        if comment is not None:
+            comments.items[new] = comment  # type: ignore[union-attr]
+    else:
+        data[new] = data.pop(old)
+
+
+# --------------------------------------------------------------------------------------------
+# Validation
+
+
 class _Checker:
     """Walks the parsed YAML into a Plan, collecting every problem as `path: message`."""
 
@@ -248,6 +481,11 @@ class _Checker:
         self.path = path
         self.problems: list[str] = []
         self.warnings: list[str] = []
+        # What `plancli check` reads even when the plan as a whole has problems:
+        self.events_read: tuple[Event, ...] = ()
+        self.event_index: dict[str, int] = {}
+        self.birth_date: date | None = None
+        self.calendar_read: SchoolCalendar | None = None
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{where}: {message}")
@@ -270,14 +508,16 @@ class _Checker:
     def date_value(self, value: Any, where: str) -> date | None:
         if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
             hint = ""
-            if isinstance(value, str) and re.fullmatch(r"\d{2}-\d{1,2}-\d{1,2}", value.strip()):
+            if isinstance(value, str) and _TWO_DIGIT_YEAR.fullmatch(value.strip()):
                 hint = " (write the year with four digits)"
             self.problem(where, f"expected YYYY-MM-DD, got {_show(value)}{hint}")
             return None
         try:
             day = date.fromisoformat(value.strip())
         except ValueError:
-            self.problem(where, f"expected YYYY-MM-DD, got {_show(value)} (there is no such day)")
+            self.problem(
+                where, f"expected YYYY-MM-DD, got {_show(value)}{_no_such_day(value.strip())}"
+            )
             return None
         if not EARLIEST <= day <= LATEST:
             self.problem(where, f"{day.isoformat()} is not a plausible date (1900 to 2199)")
@@ -328,14 +568,15 @@ class _Checker:
         if not isinstance(data, dict):
             self.problem("(file)", "expected `key: value` sections (version, child, events)")
             return None
-        self.version(data.get("version"))
+        if not self.version(data):
+            return None  # a newer plancli's plan: its other keys may mean what we cannot know
         self.unknown_keys(data, TOP_KEYS, "")
         child = self.child(self.mapping(data.get("child"), "child", required=True))
         family = self.family(self.mapping(data.get("family"), "family"))
         school = self.school(self.mapping(data.get("school"), "school"))
         calendar = self.calendar(self.mapping(data.get("calendar"), "calendar"))
         center = self.center(self.mapping(data.get("regional_center"), "regional_center"))
-        events = self.events(data.get("events"), child.birth_date if child else None)
+        events = self.events(data.get("events"), self.birth_date)
         if child is None:
             return None
         return Plan(
@@ -347,21 +588,26 @@ class _Checker:
             regional_center=center,
         )
 
-    def version(self, value: Any) -> None:
-        if value is None:
-            self.warnings.append("version: missing; assuming version 1 (add `version: 1`).")
-            return
-        if not isinstance(value, str) or not value.isdigit():
-            self.problem("version", f"expected a whole number, got {_show(value)}")
-        elif int(value) > PLAN_VERSION:
+    def version(self, data: Mapping[str, Any]) -> bool:
+        """Older versions were migrated before this runs (`migrate`); newer ones are refused.
+
+        False when the rest of the plan should not be read (a newer plancli wrote it)."""
+        number = plan_version(data)
+        if number is None:
+            self.problem("version", f"expected a whole number, got {_show(data.get('version'))}")
+        elif number > PLAN_VERSION:
+            shown = str(number) if number < 10**9 else _show(data.get("version"))
             self.problem(
                 "version",
-                f"this plan was written by a newer plancli (version "
-                f"{int(value)}; this plancli reads up to {PLAN_VERSION}); upgrade "
-                "plancli with `pip install --upgrade plancli`",
+                f"this plan was written by a newer plancli (version {shown}; this plancli "
+                f"reads up to {PLAN_VERSION}); upgrade plancli with "
+                "`pip install --upgrade plancli` (do not edit the version number: a newer "
+                "plancli may have written things this one would misread)",
             )
-        elif int(value) < 1:
-            self.problem("version", f"expected 1, got {_show(value)}")
+            return False
+        elif number < PLAN_VERSION:  # only when a migration is missing: never in a release
+            self.problem("version", f"no migration from version {number}; upgrade plancli")
+        return True
 
     def child(self, data: dict[str, Any] | None) -> Child | None:
         if data is None:
@@ -369,6 +615,7 @@ class _Checker:
         self.unknown_keys(data, ("name", "birth_date", "concerns"), "child.")
         name = self.text(data, "name", "child.", required=True)
         birth = self.date_key(data, "birth_date", "child.")
+        self.birth_date = birth
         concerns = self.text_list(data.get("concerns"), "child.concerns")
         if name is None or birth is None:
             return None
@@ -445,7 +692,8 @@ class _Checker:
                     holidays.add(day)
         elif raw_holidays not in (None, ""):
             self.problem("calendar.holidays", "expected a list of dates, e.g. [2027-02-12]")
-        return SchoolCalendar(years=tuple(years), holidays=frozenset(holidays))
+        self.calendar_read = SchoolCalendar(years=tuple(years), holidays=frozenset(holidays))
+        return self.calendar_read
 
     def school_year(self, raw: Any, where: str) -> SchoolYear | None:
         data = self.mapping(raw, where, required=True)
@@ -511,12 +759,12 @@ class _Checker:
                 )
                 continue
             seen.add(event.id)
+            self.event_index[event.id] = i
             events.append(event)
-        return tuple(events)
+        self.events_read = tuple(events)
+        return self.events_read
 
     def event(self, raw: Any, where: str, birth: date | None) -> Event | None:
-        from plancli.rules import EVENT_TYPES, EXTENSION_EVENT, RULES_BY_ID
-
         data = self.mapping(raw, where, required=True)
         if data is None:
             return None
@@ -567,8 +815,6 @@ class _Checker:
                 )
         if event_id is None or event_type is None or day is None:
             return None
-        from types import MappingProxyType
-
         return Event(event_id, event_type, day, note, MappingProxyType(fields))
 
     def field_value(self, value: Any, where: str) -> FieldValue | None:
@@ -591,73 +837,160 @@ class _Checker:
                 return text.lower() in _TRUE
             self.problem(where, f"expected true or false, got {_show(value)}")
             return None
-        if text.isdigit() and len(text) < 10 and not text.startswith("0"):
+        if text.isascii() and text.isdigit() and len(text) < 10 and not text.startswith("0"):
             return int(text)
         return text
+
+
+# --------------------------------------------------------------------------------------------
+# Locking
+
+
+_HELD = threading.local()  # plans whose lock this thread holds (so `locked` can be nested)
+
+
+def lock_timeout() -> float:
+    """Seconds to wait for another plancli's lock: PLANCLI_LOCK_TIMEOUT, else 10."""
+    value = os.environ.get(LOCK_TIMEOUT_ENV, "")
+    try:
+        seconds = float(value)
+    except ValueError:
+        return LOCK_TIMEOUT_SECONDS
+    return seconds if 0 <= seconds < 86_400 else LOCK_TIMEOUT_SECONDS
+
+
+def _real_path(path: Path) -> Path:
+    """The file a path names, through symlinks: a symlinked plan is written where it lives."""
+    try:
+        return Path(os.path.realpath(path))
+    except (ValueError, OSError):
+        raise PlancliError(
+            f"{str(path)[:200]!r} is not a usable file name. Check --plan."
+        ) from None
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold the plan's lock (`<name>.lock`, owner-only) for a read-modify-write.
+
+    Every plancli that changes a plan holds it, so concurrent writers (a person and a cron
+    job) take turns. A lock held longer than `lock_timeout()` is an error, not a hang. The
+    kernel releases the lock of a process that dies, so a crash never leaves the plan locked.
+    Nesting in one thread is allowed (the inner `locked` does nothing).
+    """
+    from filelock import FileLock, Timeout
+
+    key = str(_real_path(path))
+    held: set[str] = _HELD.__dict__.setdefault("paths", set())
+    if key in held:
+        yield
+        return
+    timeout = lock_timeout()
+    lock = FileLock(key + ".lock", timeout=timeout, mode=FILE_MODE)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise PlanWriteError(
+            f"{path} is being changed by another plancli: its lock {path}.lock has been held "
+            f"for over {timeout:g} seconds. Nothing was changed. Try again in a moment; if no "
+            f"other plancli is running, delete {path}.lock."
+        ) from None
+    except OSError as error:
+        raise PlanWriteError(
+            f"Cannot lock {path} ({error.strerror or error}): its folder must exist and be "
+            "writable. Nothing was changed."
+        ) from None
+    held.add(key)
+    try:
+        yield
+    finally:
+        held.discard(key)
+        lock.release()
 
 
 # --------------------------------------------------------------------------------------------
 # Writing
 
 
-@contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold the plan's lock for a read-modify-write; a lock held too long is an error."""
-    from filelock import FileLock, Timeout
-
-    lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
-    try:
-        with lock:
-            yield
-    except Timeout:
-        raise PlanWriteError(
-            f"{path} is being changed by another plancli (its lock {path}.lock has been held "
-            f"for over {LOCK_TIMEOUT_SECONDS:.0f} seconds). Try again in a moment; if no other "
-            f"plancli is running, delete {path}.lock."
-        ) from None
-    except PermissionError:
-        raise PlanWriteError(
-            f"Cannot lock {path}: the folder is not writable. Nothing was changed."
-        ) from None
+def backup_path(path: Path, generation: int = 0) -> Path:
+    """`<name>.bak` (the previous version), then `<name>.bak.1`, `<name>.bak.2` (older)."""
+    return path.with_name(path.name + (".bak" if generation == 0 else f".bak.{generation}"))
 
 
 def write_atomically(path: Path, text: str, *, backup: bool = True) -> None:
     """Replace `path` with `text` so a crash leaves the old or the new file, never half of one.
 
-    The previous version is kept as `<name>.bak` (owner-only). Raises PlanWriteError with the
-    plan untouched when the disk is full or the folder is read-only.
+    The new text goes to an owner-only temporary file in the same folder, is flushed to disk,
+    and only then renamed over `path` (one atomic step). With `backup`, the previous versions
+    are kept as `<name>.bak`, `.bak.1` and `.bak.2` (owner-only). A full disk or a read-only
+    folder raises PlanWriteError with `path` untouched. A symlink is written through.
     """
-    import tempfile
-
-    data = text.encode("utf-8")
-    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise PlanWriteError(
+            f"Could not write {path}: the text has a character that is not valid Unicode "
+            f"(U+{ord(text[error.start]):04X}; a wrongly encoded command-line argument?). "
+            "Nothing was changed; retype that text and try again."
+        ) from None
+    target = _real_path(path)
+    folder = target.parent
+    existed = False
     tmp_name: str | None = None
     try:
-        if backup and path.exists():
-            _replace_with(path.with_name(path.name + ".bak"), path.read_bytes(), folder)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        existed = target.exists()
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), FILE_MODE)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
+        if backup:
+            _keep_backups(target, folder)
+        os.replace(tmp_name, target)
         tmp_name = None
         _sync_folder(folder)
     except OSError as error:
+        outcome = f"Nothing was changed: {path} is as it was" if existed else "Nothing was written"
         raise PlanWriteError(
-            f"Could not write {path}: {error.strerror or error}. The plan file was not changed; "
-            "free some disk space or check the folder's permissions, then try again."
+            f"Could not write {path}: {error.strerror or error}. {outcome}. Free some disk "
+            "space or check that you may write to its folder, then try again."
         ) from None
     finally:
         if tmp_name is not None:
-            with _suppress_os_error():
+            with suppress(OSError):
                 os.unlink(tmp_name)
 
 
-def _replace_with(target: Path, data: bytes, folder: Path) -> None:
-    import tempfile
+def _keep_backups(path: Path, folder: Path) -> None:
+    """Shift `.bak` → `.bak.1` → `.bak.2` (the oldest goes) and keep `path` as `.bak`.
 
+    The current file becomes the backup by a hard link (no copy, nothing to flush: its data
+    is already on disk); where the filesystem has no hard links, it is copied.
+    """
+    if not path.is_file():
+        return
+    for generation in range(BACKUPS - 1, 0, -1):
+        older = backup_path(path, generation - 1)
+        if older.exists():
+            os.replace(older, backup_path(path, generation))
+    newest = backup_path(path)
+    link = folder / f".{newest.name}.{os.urandom(4).hex()}.tmp"
+    try:
+        os.link(path, link)
+    except OSError:
+        _replace_with(newest, path.read_bytes(), folder)
+        return
+    try:
+        os.chmod(link, FILE_MODE)
+        os.replace(link, newest)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(link)
+        raise
+
+
+def _replace_with(target: Path, data: bytes, folder: Path) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -667,18 +1000,13 @@ def _replace_with(target: Path, data: bytes, folder: Path) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
-        with _suppress_os_error():
+        with suppress(OSError):
             os.unlink(tmp)
         raise
 
 
-@contextmanager
-def _suppress_os_error() -> Iterator[None]:
-    with suppress(OSError):
-        yield
-
-
 def _sync_folder(folder: Path) -> None:
+    """Flush the folder's entries, so the rename survives a power cut (best effort)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -691,53 +1019,334 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _remove_stale_temp_files(path: Path) -> None:
+    """Delete temporary files a killed plancli left next to `path`.
+
+    Called with the plan's lock held: every plancli writes a plan only under its lock, so a
+    temporary file of this plan that exists now belongs to a process that died mid-write.
+    """
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.(?:bak\.)?[A-Za-z0-9_]{{8}}\.tmp")
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        if pattern.fullmatch(name):
+            with suppress(OSError):
+                os.unlink(path.parent / name)
+
+
 def create_plan(path: Path, text: str) -> Plan:
     """Write a new plan file; refuses to overwrite one that exists."""
-    if path.exists():
-        raise PlanExistsError(
-            f"{path} already exists; plancli will not overwrite it. Use it as "
-            "it is, or choose another path with --plan."
-        )
-    loaded = plan_from_text(text, str(path))  # never write a file plancli cannot read back
+
+    def refuse_if_exists() -> None:
+        try:
+            exists = path.exists() or path.is_symlink()
+        except OSError as error:  # a name too long, a folder we may not look into
+            raise PlanWriteError(
+                f"Cannot create {path}: {error.strerror or error}. Nothing was written."
+            ) from None
+        if exists:
+            raise PlanExistsError(
+                f"{path} already exists; plancli will not overwrite it. Use it as "
+                "it is, or choose another path with --plan."
+            )
+
+    refuse_if_exists()
+    try:
+        loaded = plan_from_text(text, str(path))  # never write a file plancli cannot read back
+    except PlanFileError as error:
+        raise PlanFileError(
+            str(path),
+            error.problems,
+            hint="Nothing was written: correct these values and run the command again.",
+        ) from None
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as error:
-        raise PlanWriteError(f"Cannot create the folder {path.parent}: {error.strerror}.") from None
-    write_atomically(path, text, backup=False)
+        raise PlanWriteError(
+            f"Cannot create the folder {path.parent}: {error.strerror or error}. Nothing was "
+            "written."
+        ) from None
+    with locked(path):
+        refuse_if_exists()
+        write_atomically(path, text, backup=False)
     return loaded.plan
 
 
 def update_plan(path: Path, change: Callable[[Any, Plan], None]) -> Plan:
-    """Lock, re-read, apply `change` to the round-trip YAML document, validate, write.
+    """Lock, re-read, apply `change`, check the result, write atomically; returns the new plan.
 
-    `change(document, plan)` edits the ruamel document in place; it may raise PlancliError to
-    abandon the change (the file is then untouched).
+    `change(document, plan)` edits the plan's YAML document in place, with `append_event`
+    and `remove_event` or as a ruamel round-trip mapping; it may raise PlancliError to abandon
+    the change. Whatever goes wrong, the file is then untouched. A change made only with
+    `append_event` and `remove_event` is checked to differ from the old plan by exactly those
+    events; adding events appends text to the file. A plan in an older layout is saved in
+    the current one.
     """
+    global _LAST_WRITE
+    name = str(path)
+    read_text(path)  # no plan there (or a folder, ...): say so before creating its lock file
     with locked(path):
+        target = _real_path(path)
+        _remove_stale_temp_files(target)
         text = read_text(path)
-        plan = plan_from_text(text, str(path)).plan
-        document = _round_trip().load(text)
-        change(document, plan)
-        new_text = _dump(document)
+        version: int | None = PLAN_VERSION
+        if _LAST_WRITE is not None and _LAST_WRITE[:2] == (str(target), text):
+            data, old = _LAST_WRITE[2], _LAST_WRITE[3]
+        else:
+            data = parse_yaml(text, name)
+            version = plan_version(data)
+            old = _plan_from_data(data, name).plan  # migrates `data` in place when older
+        document = _Document(
+            text, name, migrate_on_load=version is not None and version < PLAN_VERSION
+        )
+        change(document, old)
+        if not document.is_loaded and not document.appended:
+            return old  # nothing to write
+        appended = _appended_text(text, data, document)
+        new_text = appended[0] if appended else _dump_for(document.load(), name)
+        if new_text == text:
+            return old
         try:
-            updated = plan_from_text(new_text, str(path)).plan
+            new_data = appended[1] if appended else parse_yaml(new_text, name)
+            updated = _plan_from_data(new_data, name).plan
         except PlanFileError as error:
             raise PlanFileError(
-                str(path),
+                name,
                 error.problems,
                 hint=(
                     "Nothing was changed: the plan would not be valid with this change. Correct "
                     "the command and run it again."
                 ),
             ) from None
-        write_atomically(path, new_text)
+        _check_change(document, old, updated, name)
+        _LAST_WRITE = None
+        write_atomically(target, new_text)
+        _LAST_WRITE = (str(target), new_text, new_data, updated)
     return updated
+
+
+# The file, text, parsed data and plan of this process's last write: a process that changes
+# a plan many times in a row (a script, a cron job) skips re-parsing what it just wrote. Used
+# only when the file's text is still exactly that text.
+_LAST_WRITE: tuple[str, str, Any, Plan] | None = None
+
+
+class _Document(MutableMapping[Any, Any]):
+    """The plan's YAML document as `update_plan` hands it to a change; parsed on first use.
+
+    `append_event` and `remove_event` record what they do, so `update_plan` can check that the
+    new file differs from the old one by exactly that. Any other use reads the ruamel
+    round-trip document (a `CommentedMap`) and is then trusted as it is.
+    """
+
+    def __init__(self, text: str, path: str, *, migrate_on_load: bool) -> None:
+        self._text = text
+        self._path = path
+        self._migrate = migrate_on_load
+        self._loaded: Any = None
+        self.appended: list[dict[str, FieldValue]] = []
+        self.removed: list[str] = []
+        self.other_changes = False
+
+    @property
+    def is_loaded(self) -> bool:
+        return self._loaded is not None
+
+    @property
+    def migrates(self) -> bool:
+        """The file is in an older layout, so the whole document is written in the new one."""
+        return self._migrate
+
+    def load(self) -> Any:
+        if self._loaded is None:
+            document = _round_trip_load(self._text, self._path)
+            if self._migrate:
+                migrate(document)
+            for event in self.appended:
+                _append_to(document, event)
+            self._loaded = document
+        return self._loaded
+
+    def append(self, event: dict[str, FieldValue]) -> None:
+        self.appended.append(event)
+        if self._loaded is not None:
+            _append_to(self._loaded, event)
+
+    def remove(self, event_id: str) -> None:
+        _remove_from(self.load(), event_id)
+        self.removed.append(event_id)
+
+    def _use(self) -> Any:
+        self.other_changes = True
+        return self.load()
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._use()[key]
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self._use()[key] = value
+
+    def __delitem__(self, key: Any) -> None:
+        del self._use()[key]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._use())
+
+    def __len__(self) -> int:
+        return len(self._use())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._use()
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._use(), name)  # CommentedMap's own methods: insert, ca, ...
+
+
+def _appended_text(text: str, data: Any, document: _Document) -> tuple[str, Any] | None:
+    """The file with the new events appended as text, and its data, when that is exactly the
+    change.
+
+    Applies when the change only added events and `events:` is the file's last section, a
+    block list (the layout plancli writes). The result must parse to the old data plus the
+    new events, or None is returned and the document is re-emitted instead.
+    """
+    if document.is_loaded or document.migrates or not document.appended:
+        return None
+    if not isinstance(data, dict):
+        return None
+    if not data or list(data)[-1] != "events":
+        return None
+    existing = data["events"]
+    if not isinstance(existing, list) or not existing:
+        return None
+    from ruamel.yaml.comments import CommentedMap
+
+    fresh = CommentedMap()
+    for event in document.appended:
+        _append_to(fresh, event)
+    fragment = _dump(fresh)
+    header, _, body = fragment.partition("\n")
+    if header != "events:" or not body:
+        return None
+    base = text if not text or text.endswith("\n") else text + "\n"
+    if base.endswith("\r\n"):
+        body = body.replace("\n", "\r\n")
+    new_text = base + body
+    try:
+        new_data = parse_yaml(new_text, "")
+        added = parse_yaml(fragment, "")["events"]
+    except PlanFileError:
+        return None
+    # Events of a valid plan are flat mappings of text, so this comparison is cheap and safe.
+    if not isinstance(new_data, dict) or list(new_data) != list(data):
+        return None
+    if new_data["events"] != [*existing, *added]:
+        return None
+    return new_text, new_data
+
+
+def _check_change(document: _Document, old: Plan, new: Plan, path: str) -> None:
+    """Refuse a write that would change more than the events the change added or removed."""
+    if document.other_changes:
+        return
+    kept = tuple(e for e in old.events if e.id not in document.removed)
+    tail = new.events[len(kept) :]
+    wanted = [
+        (str(e.get("id")), str(e.get("type")), _as_text(e.get("date"))) for e in document.appended
+    ]
+    same = (
+        new.child == old.child
+        and new.family == old.family
+        and new.school == old.school
+        and new.calendar == old.calendar
+        and new.regional_center == old.regional_center
+        and new.events[: len(kept)] == kept
+        and [(e.id, e.type, e.date.isoformat()) for e in tail] == wanted
+    )
+    if not same:
+        raise PlanWriteError(
+            f"plancli could not make this change to {path} without altering other parts of "
+            "it, so nothing was changed. Make the change by hand in a text editor, then run "
+            "`plancli check`."
+        )
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _round_trip_load(text: str, path: str) -> Any:
+    from collections.abc import MutableMapping as Mutable
+
+    try:
+        document = _round_trip().load(text)
+    except Exception as error:  # ruamel raises many types; none may escape as a traceback
+        raise _cannot_rewrite(path, error) from None
+    if not isinstance(document, Mutable):
+        raise _cannot_rewrite(path, None)
+    return document
+
+
+def _dump_for(document: Any, path: str) -> str:
+    try:
+        return _dump(document)
+    except Exception as error:  # as above: the plan stays untouched, with a message
+        raise _cannot_rewrite(path, error) from None
+
+
+def _cannot_rewrite(path: str, error: BaseException | None) -> PlanWriteError:
+    why = f" ({type(error).__name__})" if error is not None else ""
+    return PlanWriteError(
+        f"plancli cannot rewrite {path} safely: its YAML uses a form plancli does not "
+        f"write{why}. Nothing was changed. Make this change by hand in a text editor, then "
+        "run `plancli check`."
+    )
+
+
+def _round_trip_classes() -> tuple[type, type]:
+    """A resolver that reads every plain scalar as text, and a representer that writes dates,
+    flags and numbers as text: the file's `yes`, `+12` or `2026-02-30` stay exactly as they
+    are (plancli reads scalars as text too), and no value is ever re-typed."""
+    global _RT_CLASSES
+    if _RT_CLASSES is None:
+        from ruamel.yaml.representer import RoundTripRepresenter
+        from ruamel.yaml.resolver import VersionedResolver
+
+        class TextResolver(VersionedResolver):
+            @property
+            def versioned_resolver(self) -> Any:
+                return {}
+
+        class TextRepresenter(RoundTripRepresenter):
+            pass
+
+        def as_text(representer: Any, value: Any) -> Any:
+            return representer.represent_str(_as_text(value))
+
+        for kind in (date, bool, int):
+            TextRepresenter.add_representer(kind, as_text)
+        _RT_CLASSES = (TextResolver, TextRepresenter)
+    return _RT_CLASSES
+
+
+_RT_CLASSES: tuple[type, type] | None = None
 
 
 def _round_trip() -> Any:
     from ruamel.yaml import YAML
 
+    resolver, representer = _round_trip_classes()
     yaml = YAML(typ="rt", pure=True)
+    yaml.Resolver = resolver
+    yaml.Representer = representer
     yaml.preserve_quotes = True
     yaml.width = 100
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -754,6 +1363,22 @@ def _dump(document: Any) -> str:
 
 def append_event(document: Any, event: Mapping[str, FieldValue | None]) -> None:
     """Add an event mapping at the end of the document's `events` list (block style)."""
+    values = {key: value for key, value in event.items() if value is not None}
+    for key, value in values.items():
+        bad = _first_surrogate(value) if isinstance(value, str) else None
+        if bad is not None:
+            raise PlancliError(
+                f"The event's {key} has a character that is not Unicode text "
+                f"(U+{ord(value[bad]):04X}: a wrongly encoded command-line argument?). "  # type: ignore[index]
+                "Nothing was changed; retype that text and try again."
+            )
+    if isinstance(document, _Document):
+        document.append(values)
+    else:
+        _append_to(document, values)
+
+
+def _append_to(document: Any, values: Mapping[str, FieldValue]) -> None:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     events = document.get("events")
@@ -762,13 +1387,21 @@ def append_event(document: Any, event: Mapping[str, FieldValue | None]) -> None:
         document["events"] = events
     if not events:
         events.fa.set_block_style()
-    events.append(CommentedMap((k, v) for k, v in event.items() if v is not None))
+    events.append(CommentedMap(values.items()))
 
 
 def remove_event(document: Any, event_id: str) -> None:
-    events = document.get("events") or []
-    for index, item in enumerate(events):
-        if isinstance(item, Mapping) and str(item.get("id")) == event_id:
-            del events[index]
-            return
+    if isinstance(document, _Document):
+        document.remove(event_id)
+    else:
+        _remove_from(document, event_id)
+
+
+def _remove_from(document: Any, event_id: str) -> None:
+    events = document.get("events")
+    if isinstance(events, list):
+        for index, item in enumerate(events):
+            if isinstance(item, Mapping) and str(item.get("id")) == event_id:
+                del events[index]
+                return
     raise PlancliError(f"No event '{event_id}' in the plan; `plancli events` lists them.")
