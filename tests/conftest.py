@@ -13,6 +13,15 @@ from plancli.daycount import Break, SchoolCalendar, SchoolYear
 D = date.fromisoformat
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite the golden files under tests/golden/ from the current output.",
+    )
+
+
 def maya_calendar() -> SchoolCalendar:
     """The calendar of examples/maya-iep.yaml (2026-27 and 2027-28)."""
     return SchoolCalendar(
