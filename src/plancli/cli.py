@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from plancli import report, store
+from plancli import digest, report, store
 from plancli.deadlines import Deadline, Status, deadlines_for, select
 from plancli.errors import (
     PlancliError,
@@ -112,7 +112,7 @@ def _plan_paths(paths: Sequence[Path] | None) -> list[Path]:
         return [default_plan_path()]
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if _is_folder(path):  # not path.is_dir(): a name too long would raise
             found += sorted(p for p in path.glob("*.yaml") if p.is_file())
             found += sorted(p for p in path.glob("*.yml") if p.is_file())
         else:
@@ -121,7 +121,7 @@ def _plan_paths(paths: Sequence[Path] | None) -> list[Path]:
 
 
 def _is_caseload(paths: Sequence[Path] | None) -> bool:
-    return bool(paths) and (len(paths or ()) > 1 or any(p.is_dir() for p in paths or ()))
+    return bool(paths) and (len(paths or ()) > 1 or any(_is_folder(p) for p in paths or ()))
 
 
 @contextmanager
@@ -131,6 +131,9 @@ def reporting_errors() -> Iterator[None]:
         yield
     except PlancliError as error:
         _error(str(error))
+        raise typer.Exit(code=1) from None
+    except OSError as error:  # a path the system cannot use (name too long, no permission)
+        _error(f"Cannot use {str(error.filename or 'a file')[:200]}: {error.strerror or error}.")
         raise typer.Exit(code=1) from None
 
 
@@ -174,6 +177,17 @@ def deadlines(
     output_format: Annotated[Format, typer.Option("--format", help="table, json or csv.")] = (
         Format.TABLE
     ),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE (readable only by you) instead of stdout; a CSV file opens "
+            "cleanly in Excel too.",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
     """What is due, soonest first, with who owes it and the law (the main job)."""
     now = _today(today)
@@ -195,7 +209,12 @@ def deadlines(
         )
         rows += [(loaded.child.name if caseload else None, path, d) for d in shown]
     rows.sort(key=lambda row: (row[2].due, row[0] or "", row[2].rule.id))
-    _print_deadlines(rows, now, output_format, caseload=caseload)
+    if output is None:
+        _print_deadlines(rows, now, output_format, caseload=caseload)
+    else:
+        with reporting_errors():
+            data = _deadlines_file(rows, now, output_format, caseload=caseload)
+            _write_private_file(output, data, force=force)
     if failed:
         raise typer.Exit(code=1)
 
@@ -234,15 +253,18 @@ def _print_deadlines(
             d.rule.citation,
         ]
         table_rows.append(([child or ""] if caseload else []) + row)
+    notes = report.notes_text([d for _, _, d in rows])
     if _plain_output():
-        _write(report.plain_table(headers, table_rows) + "\n")
+        _write(report.plain_table(headers, table_rows) + "\n" + notes)
         return
     table = Table(title=f"Deadlines as of {now.isoformat()}", title_justify="left")
     for header in headers:
-        table.add_column(header, overflow="fold")
+        table.add_column(header, overflow="fold", no_wrap=header not in ("What", "Law"))
     for (_, _, d), cells in zip(rows, table_rows, strict=True):
         table.add_row(*(escape(c) for c in cells), style=STATUS_STYLE[d.status])
     out.print(table)
+    if notes:
+        out.print(notes, markup=False, end="")
 
 
 # --------------------------------------------------------------------------------------------
@@ -451,7 +473,11 @@ def init(
             raise PlancliError(f"--language must be en or es, not {language!r}.")
         text = PLAN_TEMPLATE.format(
             name=_yaml_text(name),
-            birth_date=birth_date,
+            # Digits and dashes as typed (the plan reads `2020-01-01`); anything else quoted, so
+            # it cannot add YAML lines and the plan check names what is wrong with it.
+            birth_date=birth_date
+            if birth_date[:1].isdigit() and set(birth_date) <= set("0123456789-")
+            else _yaml_text(birth_date),
             parent_name=_yaml_text(parent_name) if parent_name else "",
             language=language,
             school=(
@@ -596,31 +622,506 @@ def remove(
 @app.command()
 def check(plan: PlanOption = None, today: TodayOption = None) -> None:
     """Validate plan files and report every problem at once."""
-    from plancli.checks import plan_problems
+    from plancli.checks import check_plan_file
 
     now = _today(today)
     failed = False
     for path in _plan_paths(plan):
-        try:
-            loaded = store.read_plan(path)
-        except PlanFileError as error:
-            _error(str(error))
+        result = check_plan_file(path, now)
+        if result.error is not None:
+            _error(result.error)
             failed = True
             continue
-        except PlancliError as error:
-            _error(str(error))
-            failed = True
-            continue
-        problems = plan_problems(loaded.plan, now)
-        for warning in loaded.warnings:
+        for warning in result.warnings:
             err.print(f"Warning: {escape(str(path))}: {escape(warning)}", soft_wrap=True)
-        if problems:
-            _error(str(PlanFileError(str(path), problems)))
+        if result.problems:
+            _error(str(PlanFileError(str(path), result.problems)))
             failed = True
         else:
-            out.print(f"{path}: OK ({len(loaded.plan.events)} events).", markup=False)
+            out.print(f"{path}: OK ({result.events} events).", markup=False)
     if failed:
         raise typer.Exit(code=1)
+
+
+# ---- remind
+
+
+def _load_plans(plan: Sequence[Path] | None, now: date) -> tuple[list[digest.PlanDeadlines], bool]:
+    """Every plan of --plan with all its deadlines, for `remind` and `export ics`.
+
+    One plan: an unreadable file is exit 1 at once. Caseload mode (several --plan, or a
+    folder): a bad file, or a folder without plans, is reported on stderr and the others are
+    still processed; the second value is then True, and the command exits 1 at the end.
+    """
+    failed = False
+    for folder in plan or ():
+        if _is_folder(folder) and not _plan_paths([folder]):
+            _error(
+                f"{folder} is a folder without plan files (*.yaml or *.yml); "
+                "give the folder of your plans or a plan file with --plan."
+            )
+            failed = True
+    import gc
+
+    caseload = _is_caseload(plan)
+    loaded: list[digest.PlanDeadlines] = []
+    for path in _plan_paths(plan):
+        try:
+            one = store.load_plan(path)
+        except PlancliError as error:
+            _error(str(error))
+            if not caseload:
+                raise typer.Exit(code=1) from None
+            failed = True
+            continue
+        loaded.append(
+            digest.PlanDeadlines(
+                one, str(path), deadlines_for(one, now), plan_arg=str(path) if plan else None
+            )
+        )
+        gc.freeze()  # see _kept_out_of_gc
+    return loaded, failed
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long for the file system, ...: not a folder
+        return False
+
+
+@contextmanager
+def _kept_out_of_gc() -> Iterator[None]:
+    """For `_load_plans`, which freezes what it has read after each plan (O(1)).
+
+    Every plan read stays in memory until the output is written; CPython's cycle collector
+    would scan them all again and again as they pile up (5,000 plans: 4.7 s of 15 s, and
+    growing faster than the caseload). Frozen objects are still freed by reference counting;
+    on the way out they are handed back to the collector. See docs/performance.md.
+    """
+    import gc
+
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+@app.command()
+def remind(
+    plan: PlanOption = None,
+    today: TodayOption = None,
+    within: Annotated[
+        int,
+        typer.Option(min=0, metavar="DAYS", help="Also list open deadlines due within DAYS."),
+    ] = 7,
+) -> None:
+    """Digest for cron mail: overdue, then due within DAYS, each with the next step.
+
+    Prints nothing at all when nothing is overdue or due within DAYS, so cron sends no mail.
+
+    Exit 0 either way, 1 for errors (a caseload's bad plan: after the others are processed).
+    """
+    now = _today(today)
+    with _kept_out_of_gc():
+        plans, failed = _load_plans(plan, now)
+        _write(digest.digest_text(plans, now, within, caseload=_is_caseload(plan)))
+    if failed:
+        raise typer.Exit(code=1)
+
+
+# ---- export
+
+export_app = typer.Typer(
+    name="export",
+    no_args_is_help=True,
+    help="Export the open deadlines for other programs: `plancli export ics` for calendars.",
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("ics")
+def export_ics(
+    plan: PlanOption = None,
+    today: TodayOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the calendar to FILE (readable only by you) instead of stdout.",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    alarm: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--alarm",
+            min=0,
+            metavar="DAYS",
+            help="An alarm DAYS days before each due date; repeat for several "
+            "(default: --alarm 7 --alarm 1).",
+        ),
+    ] = None,
+    no_alarms: Annotated[bool, typer.Option("--no-alarms", help="No alarms at all.")] = False,
+) -> None:
+    """Calendar file (iCalendar, .ics) of the open deadlines, with alarms.
+
+    One all-day event per open deadline, on its due date; met deadlines are left out.
+
+    Each event keeps its UID from one export to the next: importing again updates it.
+    """
+    from datetime import UTC, datetime, time
+
+    from plancli import ics
+
+    if alarm and no_alarms:
+        raise typer.BadParameter("give --alarm or --no-alarms, not both")
+    if isinstance(today, date):
+        # Reproducible: the same --today gives the same file, byte for byte.
+        now, stamp = today, datetime.combine(today, time(0), tzinfo=UTC)
+    else:
+        stamp = datetime.now(UTC).replace(microsecond=0)  # the clock, read once
+        now = stamp.astimezone().date()
+    caseload = _is_caseload(plan)
+    with _kept_out_of_gc():
+        plans, failed = _load_plans(plan, now)
+        name = (
+            "plancli caseload"
+            if caseload or len(plans) != 1
+            else f"plancli: {plans[0].plan.child.name}"
+        )
+        data = ics.calendar_bytes(
+            plans,
+            now,
+            stamp=stamp,
+            alarms=() if no_alarms else tuple(alarm or ics.DEFAULT_ALARMS),
+            caseload=caseload,
+            name=name,
+        )
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        with reporting_errors():
+            _refuse_plan_as_output(output, plans)
+            _write_private_file(output, data, force=force)
+        count = data.count(b"BEGIN:VEVENT")
+        out.print(
+            f"Wrote {count} open deadline{'' if count == 1 else 's'} to {output} "
+            "(readable only by you). Import it into your calendar; importing a newer "
+            "export updates the same events.",
+            markup=False,
+            soft_wrap=True,
+        )
+    if failed:
+        raise typer.Exit(code=1)
+
+
+def _deadlines_file(
+    rows: list[tuple[str | None, Path, Deadline]], now: date, fmt: Format, *, caseload: bool
+) -> bytes:
+    """`plancli deadlines --output FILE`: the plain text stdout would get, as UTF-8 bytes.
+
+    A CSV file starts with a UTF-8 byte-order mark: Excel opens a CSV without one in the
+    legacy Windows code page and garbles every "§" of the citations and every accented name.
+    LibreOffice, Numbers, Google Sheets and Python (encoding="utf-8-sig") read it correctly.
+    Standard output gets no mark: scripts read it (SPEC §5), and for most of them a mark
+    would become part of the first column's name.
+    """
+    import io
+    from contextlib import redirect_stdout
+
+    buffer = io.StringIO()
+    with redirect_stdout(buffer):  # not a terminal: the plain table, never Rich's
+        _print_deadlines(rows, now, fmt, caseload=caseload)
+    text = buffer.getvalue()
+    return ("\ufeff" + text if fmt is Format.CSV else text).encode("utf-8")
+
+
+def _refuse_plan_as_output(output: Path, plans: Sequence[digest.PlanDeadlines]) -> None:
+    target = output.resolve()
+    if any(Path(p.path).resolve() == target for p in plans):
+        raise PlancliError(f"{output} is a plan file; choose another --output.")
+
+
+def _write_private_file(path: Path, data: bytes, *, force: bool) -> None:
+    """Write FILE atomically (a temporary file, then a rename), readable by its owner only.
+
+    Refuses to replace an existing file unless `force`; without it the final step is a hard
+    link, which fails if the file appeared meanwhile, so nothing is ever overwritten.
+    """
+    import tempfile
+    from contextlib import suppress
+
+    exists_message = (
+        f"{path} already exists; plancli will not overwrite it. "
+        "Add --force to replace it, or choose another --output."
+    )
+    try:
+        if path.is_dir():
+            raise PlancliError(f"{path} is a folder; give a file name, e.g. --output out.ics.")
+        if path.exists() and not force:
+            raise PlanExistsError(exists_message)
+        folder = path.parent
+        if not folder.is_dir():
+            raise PlancliError(
+                f"The folder {folder} does not exist; create it or choose another --output."
+            )
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temp, 0o600)
+            if force:
+                os.replace(temp, path)
+            else:
+                try:
+                    os.link(temp, path)
+                except FileExistsError:
+                    raise
+                except OSError:  # no hard links on this file system
+                    if path.exists():
+                        raise FileExistsError(path) from None
+                    os.replace(temp, path)
+                with suppress(FileNotFoundError):
+                    os.unlink(temp)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(temp)
+            raise
+    except FileExistsError:
+        raise PlanExistsError(exists_message) from None
+    except OSError as error:
+        raise PlancliError(
+            f"Could not write {path}: {error.strerror or error}. Check the folder and the "
+            "free space, or choose another --output."
+        ) from None
+
+
+# ---- letter
+
+
+class LetterLanguage(StrEnum):
+    EN = "en"
+    ES = "es"
+
+
+@app.command()
+def letter(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="NAME",
+            show_default=False,
+            help="The letter, e.g. eval-request (`plancli letter --list` lists them).",
+        ),
+    ] = None,
+    list_letters: Annotated[
+        bool,
+        typer.Option("--list", help="List the letters: name, recipient, request, languages."),
+    ] = False,
+    plan: OnePlanOption = None,
+    letter_date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            callback=_parse_today,
+            help="The letter's date (default: today); response dates are counted from it.",
+        ),
+    ] = None,
+    lang: Annotated[
+        LetterLanguage | None,
+        typer.Option(help="en or es (default: the plan's family.language, else en)."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write FILE instead of printing: .txt, .md, .html, .docx or .pdf, by its "
+            "extension (readable only by you).",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    values: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="KEY=VALUE",
+            help='A value the letter needs, e.g. --set concerns="reading; speech" (a list as '
+            "a; b; c). `plancli letter --list` shows the values each letter takes.",
+        ),
+    ] = None,
+    record: Annotated[
+        bool,
+        typer.Option(
+            "--record",
+            help="Also add the event the letter starts to the plan (dated the letter's date) "
+            "and print the deadlines it starts.",
+        ),
+    ] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            metavar="DIR",
+            envvar="PLANCLI_TEMPLATES",
+            show_default=False,
+            help="A folder of your own NAME.LANG.md.j2 templates that override or add letters "
+            "(rendered in a sandbox).",
+        ),
+    ] = None,
+    today: TodayOption = None,
+) -> None:
+    """Write a request letter: the law, and the date by which the recipient must act."""
+    from plancli import letters
+
+    with reporting_errors():
+        if list_letters:
+            _list_letters(letters.available_letters(templates), letters.LETTERS)
+            return
+        if name is None:
+            raise typer.BadParameter("give the letter's NAME, or --list", param_hint="NAME")
+        now = _today(today)
+        path = _one_plan(plan)
+        if output is not None:
+            _check_letter_output(output, path, force=force)
+        rendered = letters.render_letter(
+            name,
+            store.load_plan(path),
+            on=letter_date if isinstance(letter_date, date) else now,
+            lang=lang.value if lang is not None else None,
+            values=_letter_values(values or []),
+            templates_dir=templates,
+            record=record,
+        )
+        _check_record_date(rendered.record, now)
+        for warning in rendered.warnings:
+            err.print(f"Warning: {escape(warning)}", soft_wrap=True)
+        if output is None:
+            _write(rendered.text)
+        else:
+            _save_letter(output, letters.letter_bytes(rendered, output.suffix), force=force)
+        if rendered.record is not None:
+            _record_letter_event(path, rendered.record, now, to_stderr=output is None)
+
+
+def _list_letters(rows: Sequence[Any], catalogue: Sequence[Any]) -> None:
+    """`plancli letter --list`: the letters, then the values each takes."""
+    table = [[i.name, i.recipient, i.purpose, ", ".join(i.languages) or "-"] for i in rows]
+    _write(report.plain_table(["Letter", "To", "Asks for", "Languages"], table) + "\n")
+    _write(_letter_fields_text(catalogue))
+
+
+def _check_record_date(event: Any, now: date) -> None:
+    """--record never writes an event dated after today (`plancli check` would flag it)."""
+    from plancli.errors import LetterError
+
+    day = event["date"] if event is not None else None
+    if isinstance(day, date) and day > now:
+        raise LetterError(
+            f"--record: the event would be dated {day.isoformat()}, after today "
+            f"({now.isoformat()}); record it once it has happened. Nothing was written."
+        )
+
+
+def _save_letter(output: Path, data: bytes, *, force: bool) -> None:
+    from plancli.errors import LetterError
+
+    try:
+        _write_private_file(output, data, force=force)
+    except PlanExistsError as error:
+        raise LetterError(str(error)) from None
+    out.print(f"Wrote {output} (readable only by you).", markup=False)
+
+
+def _letter_fields_text(catalogue: Sequence[Any]) -> str:
+    """The values each letter takes, for `plancli letter --list`."""
+    rows = []
+    for entry in catalogue:
+        fields = [
+            f.name
+            + ("*" if f.required else "")
+            + (f" (default: {f.default_from})" if f.default_from else "")
+            for f in entry.fields
+        ]
+        rows.append([entry.name, ", ".join(fields) or "-"])
+    table = report.plain_table(["Letter", "Values (--set KEY=VALUE; * required)"], rows)
+    return "\n" + table + "\n"
+
+
+def _letter_values(pairs: Sequence[str]) -> list[tuple[str, str]]:
+    from plancli.errors import LetterError
+
+    found: list[tuple[str, str]] = []
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise LetterError(
+                f'--set {pair[:60]!r}: expected KEY=VALUE, e.g. --set concerns="reading; speech".'
+            )
+        found.append((key.strip(), value))
+    return found
+
+
+def _check_letter_output(output: Path, plan_path: Path, *, force: bool) -> None:
+    """Refuse a bad --output before anything is rendered (writing re-checks, atomically)."""
+    from plancli.errors import LetterError
+    from plancli.letters import OUTPUT_SUFFIXES
+
+    if output.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise LetterError(
+            f"--output {output}: the file name must end in {', '.join(OUTPUT_SUFFIXES)} "
+            "(the extension chooses the format)."
+        )
+    if output.resolve() == plan_path.resolve():
+        raise LetterError(f"--output {output} is the plan file; choose another file name.")
+    if output.exists() and not force:
+        raise LetterError(
+            f"{output} already exists; plancli will not overwrite it. Add --force to replace "
+            "it, or choose another --output."
+        )
+
+
+def _record_letter_event(path: Path, event: Any, now: date, *, to_stderr: bool) -> None:
+    """--record: add the event through the plan's safe write path, then show its deadlines.
+
+    With the letter on stdout, this report goes to stderr so that stdout is the letter alone.
+    """
+    from contextlib import redirect_stdout
+
+    new_id: list[str] = []
+
+    def change(document: Any, current: Plan) -> None:
+        new_id.append(next_event_id(current.events))
+        store.append_event(document, {"id": new_id[0], **event})
+
+    updated = store.update_plan(path, change)
+    every = deadlines_for(updated, now)
+    started = [d for d in every if d.trigger.event_id == new_id[0]]
+    met = [d for d in every if d.met_by is not None and d.met_by.id == new_id[0]]
+    with redirect_stdout(sys.stderr if to_stderr else sys.stdout):
+        day = event["date"].isoformat()
+        out.print(f"Recorded {new_id[0]}: {event['type']} on {day} in {path}.", markup=False)
+        if started:
+            _print_deadlines([(None, path, d) for d in started], now, Format.TABLE, caseload=False)
+        elif met:
+            out.print(
+                "It starts no deadline; it meets: "
+                + ", ".join(f"{d.rule.id} (due {d.due.isoformat()})" for d in met)
+                + ".",
+                markup=False,
+                soft_wrap=True,
+            )
+        else:
+            out.print("It starts no deadline by itself.", markup=False)
 
 
 def main() -> None:

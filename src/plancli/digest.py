@@ -1,0 +1,204 @@
+"""The `plancli remind` digest: plain text for cron mail (SPEC §1, issue 4). Pure: no I/O.
+
+Overdue deadlines first, then those due within the window, each with its date, what is owed,
+who owes it, the law, and the next step as a command to copy. When nothing is overdue or due
+within the window the digest is the empty string, so cron (which mails only non-empty output)
+sends nothing. The format is stable plain text: no colour, no terminal width.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from plancli.deadlines import Deadline, Status, select
+from plancli.model import Plan
+from plancli.rules import Kind
+
+# Agencies that `plancli letter missed-deadline` writes to (SPEC §6: district or regional
+# center). Other owers (the hearing office, the Department of Education) get a plain step.
+LETTER_OWNERS = frozenset({"district", "regional center", "regional center director"})
+LANTERMAN_APPEALS = frozenset({"fair-hearing-request", "aid-paid-pending"})
+
+DISCLAIMER = (
+    "Not legal advice: each date comes from the law named with it.\n"
+    "`plancli explain ID` shows how a date was counted, day by day."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDeadlines:
+    """One plan's deadlines (all of them, met ones included) and how to name the plan.
+
+    `plan_arg` is the `--plan` value that commands shown to the user must carry (None when
+    the plan is the default one); `path` is the file as given, shown in caseload mode.
+    """
+
+    plan: Plan
+    path: str
+    deadlines: Sequence[Deadline]
+    plan_arg: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """One deadline in the digest, with the plan it belongs to."""
+
+    deadline: Deadline
+    source: PlanDeadlines
+
+
+def due_items(plans: Sequence[PlanDeadlines], today: date, within: int) -> list[Due]:
+    """Open deadlines due within `within` days, overdue included: overdue first, then by date.
+
+    The same selection as `plancli deadlines --within DAYS` (age-based dates more than a
+    year past are left out: the child has left that stage).
+    """
+    items = [
+        Due(d, source) for source in plans for d in select(source.deadlines, today, within=within)
+    ]
+    items.sort(
+        key=lambda item: (
+            item.deadline.status is not Status.OVERDUE,
+            item.deadline.due,
+            item.source.plan.child.name,
+            item.source.path,
+            item.deadline.rule.id,
+            item.deadline.trigger.date,
+        )
+    )
+    return items
+
+
+def digest_text(
+    plans: Sequence[PlanDeadlines], today: date, within: int, *, caseload: bool = False
+) -> str:
+    """The whole digest, or "" when nothing is overdue or due within `within` days."""
+    items = due_items(plans, today, within)
+    if not items:
+        return ""
+    overdue = [i for i in items if i.deadline.status is Status.OVERDUE]
+    upcoming = [i for i in items if i.deadline.status is not Status.OVERDUE]
+    who = f" for {plans[0].plan.child.name}" if not caseload and len(plans) == 1 else ""
+    window = f"due within {within} {_days(within)}" if within else "due today"
+    counts = f"{len(overdue)} overdue, {len(upcoming)} {window}"
+    if caseload:
+        children = len({(i.source.path, i.source.plan.child.name) for i in items})
+        counts += f" ({children} {'child' if children == 1 else 'children'})"
+    lines = [f"plancli reminder{who}, {today.isoformat()}: {counts}."]
+    for heading, group in (("OVERDUE", overdue), (window.upper(), upcoming)):
+        if not group:
+            continue
+        lines += ["", heading]
+        for item in group:
+            lines += item_lines(item, caseload=caseload)
+    lines += ["", DISCLAIMER]
+    return "\n".join(lines) + "\n"
+
+
+def item_lines(item: Due, *, caseload: bool) -> list[str]:
+    """One deadline of the digest: a headline and indented details."""
+    d, source = item.deadline, item.source
+    title = d.rule.title + (" (estimated)" if d.estimated else "")
+    lines = [f"- {d.due.isoformat()} ({when_text(d)}): {title}"]
+    if caseload:
+        lines.append(f"  Child: {source.plan.child.name} (plan: {source.path})")
+    lines.append(f"  Owed by: {d.rule.owed_by}")
+    lines.append(f"  Law: {d.rule.citation}")
+    if d.trigger.event is not None:
+        lines.append(
+            f"  Started by: {d.trigger.type} on {d.trigger.date.isoformat()} "
+            f"(event {d.trigger.event_id})"
+        )
+    else:
+        lines.append(f"  Counted from: the birth date ({d.trigger.date.isoformat()})")
+    step, commands = next_step(d, several=several_of_rule(d, source))
+    lines.append(f"  Next step: {step}")
+    lines += [f"    {with_plan(c, source.plan_arg)}" for c in commands]
+    lines.append(f"  How it was counted: {with_plan(f'plancli explain {d.id}', source.plan_arg)}")
+    lines += [f"  Note: {note}" for note in d.notes]
+    return lines
+
+
+def when_text(d: Deadline) -> str:
+    if d.days_left < 0:
+        late = -d.days_left
+        return f"{late} {_days(late)} late"
+    if d.days_left == 0:
+        return "due today"
+    return f"in {d.days_left} {_days(d.days_left)}"
+
+
+def next_step(d: Deadline, *, several: bool = False) -> tuple[str, list[str]]:
+    """What to do about a deadline now: a sentence and the plancli commands that help.
+
+    Commands are printed for the user to run; `YYYY-MM-DD` and `<...>` are for them to fill
+    in. The letter commands follow SPEC §6 (`plancli letter NAME --set KEY=VALUE`).
+    """
+    rule, due = d.rule, d.due.isoformat()
+    overdue = d.status is Status.OVERDUE
+    record = [f"plancli add {rule.met_by[0]} YYYY-MM-DD"] if rule.met_by else []
+    if rule.kind is Kind.WINDOW:
+        return (
+            f"nothing may be required of you before {due}; when you act, record it:",
+            record,
+        )
+    if rule.owed_by_parent:
+        if overdue:
+            return (
+                "this date has passed. If you already did it, record it; if not, ask an "
+                "advocate or a lawyer now what options are left:",
+                record,
+            )
+        if rule.id in LANTERMAN_APPEALS:
+            notice = f" --set notice={d.trigger.event_id}" if d.trigger.event_id else ""
+            what = (
+                "file your appeal"
+                if rule.id == "fair-hearing-request"
+                else "file your appeal to keep current services during the appeal"
+            )
+            return (
+                f"{what} by {due}, then record it:",
+                [
+                    f"plancli letter appeal-request{notice} "
+                    "--set 'action=<the action you disagree with>'",
+                    *record,
+                ],
+            )
+        return f"{PARENT_STEPS.get(rule.id, 'act')} by {due}, then record it:", record
+    if not overdue:
+        if record:
+            return f"expect it by {due}; when it happens, record it:", record
+        return f"check that it is done by {due} (no event records it).", []
+    if rule.owed_by in LETTER_OWNERS:
+        letter = f"plancli letter missed-deadline --set rule={rule.id}"
+        if several and d.trigger.event_id:
+            letter += f" --set trigger={d.trigger.event_id}"
+        also = " (if it did happen, record it instead)" if record else ""
+        return f"ask in writing, citing the law{also}:", [letter, *record]
+    also = " (if it did, record it)" if record else ""
+    return f"ask the {rule.owed_by} in writing when it will act{also}.", record
+
+
+PARENT_STEPS = {
+    "court-appeal": "file the appeal in state or federal court (a lawyer can help)",
+    "due-process-time-limit": "file for a due process hearing with the Office of "
+    "Administrative Hearings (OAH)",
+    "ocr-complaint": "file a discrimination complaint with the U.S. Department of "
+    "Education's Office for Civil Rights (OCR)",
+}
+
+
+def several_of_rule(d: Deadline, source: PlanDeadlines) -> bool:
+    """Does the plan have more than one deadline of this rule (so a letter must pick one)?"""
+    return sum(1 for other in source.deadlines if other.rule is d.rule) > 1
+
+
+def with_plan(command: str, plan_arg: str | None) -> str:
+    return command if plan_arg is None else f"{command} --plan {shlex.quote(plan_arg)}"
+
+
+def _days(n: int) -> str:
+    return "day" if n == 1 else "days"

@@ -1,0 +1,166 @@
+"""`plancli export ics`: open deadlines as an RFC 5545 calendar (issue 4). Pure: returns bytes.
+
+One all-day VEVENT per open deadline, on its due date. Met deadlines are left out (a calendar
+that imported them earlier keeps its copy; the title said "Due", and the plan records what
+happened). The `icalendar` library is imported inside `calendar_bytes`, so commands that do not
+export do not pay for it at start-up.
+
+Stable UIDs: a UID is derived only from data that does not change when the plan grows or a
+date moves — a hash of the child (name and birth date, hashed: no personal data in the UID),
+the rule id and the trigger event id (or "birth-date" for age-based rules) — never from the
+due date or the position in the list. Re-importing after adding events, after an extension or
+after adding the school calendar therefore updates the same event instead of adding another.
+
+Revisions: DTSTAMP is the moment of the export, passed in by the caller (the `--today` date at
+00:00 UTC, so that output is reproducible, or the clock read once by the CLI). SEQUENCE is that
+moment's day number counted from 2000-01-01: a later export always carries a higher SEQUENCE,
+so calendars that compare sequence numbers take the newer version, and the same export on the
+same day gives byte-identical output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from plancli import report
+from plancli.deadlines import Deadline, Status, select
+from plancli.digest import PlanDeadlines, next_step, several_of_rule, with_plan
+from plancli.model import Plan
+from plancli.rules import BIRTH_DATE, Kind
+
+DEFAULT_ALARMS = (7, 1)  # days before the due date
+PRODID = "-//plancli//plancli deadlines//EN"
+UID_DOMAIN = "plancli"
+SEQUENCE_EPOCH = date(2000, 1, 1)
+
+
+def plan_key(plan: Plan) -> str:
+    """A stable, non-identifying key for a child: sha256 of the normalized name + birth date.
+
+    Stays the same when the file is moved or renamed and when events are added; changes if
+    the child's name or birth date is corrected in the plan.
+    """
+    name = " ".join(unicodedata.normalize("NFC", plan.child.name).casefold().split())
+    text = f"{name}\x1f{plan.child.birth_date.isoformat()}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def event_uid(key: str, d: Deadline) -> str:
+    """The VEVENT UID of one deadline: from the child, the rule and the trigger event only."""
+    trigger = d.trigger.event_id or BIRTH_DATE
+    digest = hashlib.sha256(f"{key}\x1f{d.rule.id}\x1f{trigger}".encode()).hexdigest()
+    return f"{digest[:32]}@{UID_DOMAIN}"
+
+
+def summary(d: Deadline, child: str) -> str:
+    """A title a person understands, with the child's name (always: calendars mix sources)."""
+    if d.rule.kind is Kind.WINDOW:
+        prefix = "Window ends"
+    elif d.rule.owed_by_parent:
+        prefix = "Date passed" if d.status is Status.OVERDUE else "Your deadline"
+    else:
+        prefix = "Overdue" if d.status is Status.OVERDUE else "Due"
+    if d.estimated:
+        prefix += " (estimated)"
+    return f"{prefix}: {d.rule.title} ({child})"
+
+
+def description(d: Deadline, source: PlanDeadlines, *, caseload: bool) -> str:
+    """The counting, the law and the source address (as `plancli explain`), and what to do."""
+    step, commands = next_step(d, several=several_of_rule(d, source))
+    lines = []
+    if caseload:
+        lines.append(f"Child: {source.plan.child.name} (plan: {source.path})")
+    if d.estimated:
+        lines.append(
+            "This date is estimated: the plan lacks something the count needs "
+            "(see the notes below for what to add)."
+        )
+    lines.append(f"Next step: {step}")
+    lines += [f"  {with_plan(command, source.plan_arg)}" for command in commands]
+    lines.append("")
+    lines += report.deadline_lines(d, source.plan)
+    explain = with_plan(f"plancli explain {d.id}", source.plan_arg)
+    lines += ["", f"Run `{explain}` for the same explanation."]
+    lines.append("Not legal advice: the date comes from the law named above.")
+    return "\n".join(lines)
+
+
+def open_deadlines(source: PlanDeadlines, today: date) -> list[Deadline]:
+    """What goes in the calendar: open deadlines, as `plancli deadlines` lists them."""
+    return select(source.deadlines, today)
+
+
+def calendar_bytes(
+    plans: Sequence[PlanDeadlines],
+    today: date,
+    *,
+    stamp: datetime,
+    alarms: Sequence[int] = DEFAULT_ALARMS,
+    caseload: bool = False,
+    name: str = "plancli deadlines",
+) -> bytes:
+    """The calendar of every open deadline of `plans`, as RFC 5545 text (CRLF lines).
+
+    `stamp` (timezone-aware) is the DTSTAMP of every event. An alarm `n` days before is
+    left out when that day is already past (it would fire at once on import).
+    """
+    from icalendar import Alarm, Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    sequence = (stamp.date() - SEQUENCE_EPOCH).days
+    entries = []
+    for source, key in zip(plans, _plan_keys(plans), strict=True):
+        entries += [(event_uid(key, d), d, source) for d in open_deadlines(source, today)]
+    entries.sort(key=lambda entry: (entry[1].due, entry[0]))
+    for uid, d, source in entries:
+        event = Event()
+        title = summary(d, source.plan.child.name)
+        event.add("uid", uid)
+        event.add("dtstamp", stamp)
+        event.add("sequence", max(sequence, 0))
+        event.add("dtstart", d.due)
+        event.add("dtend", d.due + timedelta(days=1))
+        event.add("summary", title)
+        event.add("description", description(d, source, caseload=caseload))
+        event.add("url", d.rule.sources[0].url)
+        event.add("categories", ["plancli", str(d.rule.system)])
+        event.add("status", "TENTATIVE" if d.estimated else "CONFIRMED")
+        event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
+        event.add("class", "PRIVATE")  # about a child's disability
+        for days in sorted(set(alarms), reverse=True):
+            if d.due - timedelta(days=days) < today:
+                continue
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"{_in_days(days)}: {title}")
+            alarm.add("trigger", timedelta(days=-days))
+            event.add_component(alarm)
+        calendar.add_component(event)
+    data: bytes = calendar.to_ical()
+    return data
+
+
+def _plan_keys(plans: Sequence[PlanDeadlines]) -> list[str]:
+    """plan_key of each plan; two files for the same child also get their path mixed in."""
+    keys = [plan_key(p.plan) for p in plans]
+    seen = Counter(keys)
+    return [
+        hashlib.sha256(f"{key}\x1f{p.path}".encode()).hexdigest() if seen[key] > 1 else key
+        for key, p in zip(keys, plans, strict=True)
+    ]
+
+
+def _in_days(days: int) -> str:
+    if days == 0:
+        return "Today"
+    return "Tomorrow" if days == 1 else f"In {days} days"
