@@ -14,9 +14,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from plancli import digest, report, store
 from plancli.deadlines import Deadline, Status, deadlines_for, select
@@ -40,8 +37,36 @@ app = typer.Typer(
     "education (IEP), Section 504, Regional Center (IPP) and Early Start (IFSP). Not legal "
     "advice: every date shows the law it comes from.",
 )
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+
+
+class _LazyConsole:
+    """A Rich console made on first use, so plain output (pipes, cron, JSON) never loads Rich.
+
+    Rich's console and table modules take ~25 ms to import; `plancli deadlines` piped to a
+    file or run from cron writes plain text and does not need them.
+    """
+
+    def __init__(self, *, stderr: bool) -> None:
+        self._stderr = stderr
+        self._console: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr, highlight=False)
+        return getattr(self._console, name)
+
+
+out = _LazyConsole(stderr=False)
+err = _LazyConsole(stderr=True)
+
+
+def escape(text: str) -> str:
+    """Rich markup escaping, imported only when Rich is used."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 class Format(StrEnum):
@@ -143,7 +168,7 @@ def _error(message: str) -> None:
 
 def _plain_output() -> bool:
     """Plain text for pipes, files and NO_COLOR; a Rich table on a colour terminal."""
-    return not out.is_terminal or "NO_COLOR" in os.environ
+    return not sys.stdout.isatty() or "NO_COLOR" in os.environ
 
 
 STATUS_STYLE = {
@@ -192,22 +217,13 @@ def deadlines(
     """What is due, soonest first, with who owes it and the law (the main job)."""
     now = _today(today)
     caseload = _is_caseload(plan)
-    rows: list[tuple[str | None, Path, Deadline]] = []
-    failed = False
-    for path in _plan_paths(plan):
-        try:
-            loaded = store.load_plan(path)
-        except PlancliError as error:
-            if not caseload:
-                _error(str(error))
-                raise typer.Exit(code=1) from None
-            _error(str(error))
-            failed = True
-            continue
-        shown = select(
-            deadlines_for(loaded, now), now, within=within, include_met=show_all, system=system
-        )
-        rows += [(loaded.child.name if caseload else None, path, d) for d in shown]
+    with _kept_out_of_gc():
+        plans, failed = _load_plans(plan, now)
+        rows = [
+            (one.plan.child.name if caseload else None, Path(one.path), d)
+            for one in plans
+            for d in select(one.deadlines, now, within=within, include_met=show_all, system=system)
+        ]
     rows.sort(key=lambda row: (row[2].due, row[0] or "", row[2].rule.id))
     if output is None:
         _print_deadlines(rows, now, output_format, caseload=caseload)
@@ -257,6 +273,8 @@ def _print_deadlines(
     if _plain_output():
         _write(report.plain_table(headers, table_rows) + "\n" + notes)
         return
+    from rich.table import Table
+
     table = Table(title=f"Deadlines as of {now.isoformat()}", title_justify="left")
     for header in headers:
         table.add_column(header, overflow="fold", no_wrap=header not in ("What", "Law"))
@@ -387,6 +405,8 @@ def rules(
     if output_format is Format.CSV or _plain_output():
         out.print(report.plain_table(headers, rows), markup=False, soft_wrap=True)
         return
+    from rich.table import Table
+
     table = Table(
         title="plancli rules (plancli explain RULE for sources and quotes)", title_justify="left"
     )
