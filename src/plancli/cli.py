@@ -25,7 +25,15 @@ from plancli.errors import (
     suggestion,
 )
 from plancli.model import Plan, next_event_id
-from plancli.rules import ALL_RULES, EVENT_TYPES, RULES_BY_ID, System, check_event_type
+from plancli.rules import (
+    ALL_RULES,
+    EVENT_TYPES,
+    RULES_BY_ID,
+    Kind,
+    Rule,
+    System,
+    check_event_type,
+)
 
 app = typer.Typer(
     name="plancli",
@@ -394,7 +402,7 @@ def rules(
             r.id,
             str(r.system),
             r.trigger_text,
-            r.period_text,
+            _short_period(r),
             r.counting_text,
             r.owed_by,
             r.citation,
@@ -415,6 +423,15 @@ def rules(
     for row in rows:
         table.add_row(*(escape(c) for c in row))
     out.print(table)
+
+
+def _short_period(rule: Rule) -> str:
+    """The table's period: the rule's own, with a pointer when variants replace it."""
+    if rule.age is not None or rule.period is None:
+        return rule.period_text
+    text = str(rule.period) + (" (varies: see explain)" if rule.variants else "")
+    # A guideline has no binding number, and a window is the parent's right: say so here.
+    return text if rule.kind is Kind.DEADLINE else f"{text} ({rule.kind})"
 
 
 # --------------------------------------------------------------------------------------------
