@@ -266,23 +266,28 @@ def _days(first: date, last: date) -> Iterator[date]:
 def school_pauses(cal: SchoolCalendar) -> tuple[Pause, ...]:
     """Every period the school-tolled clock stops, sorted (EC 56321(a), 56344(a), 56343.5).
 
-    A break of more than five weekdays pauses from the day after the last school day before
-    it to the day before school reconvenes, so adjacent weekends and holidays are paused too.
-    The time between two listed school years is paused from the day after the last day to the
-    day before the next first day. Shorter breaks are counted like any other days.
+    A school vacation of more than five weekdays pauses from the day after the last school
+    day before it to the day before school reconvenes, so adjacent weekends and holidays are
+    paused too. Breaks listed back to back, with no school day between them, are one vacation
+    (a district may list two weeks off as two breaks): their weekdays add up. The time between
+    two listed school years is paused from the day after the last day to the day before the
+    next first day. Shorter vacations are counted like any other days.
     """
     pauses: list[Pause] = []
     for year in cal.years:
-        for brk in year.breaks:
-            if brk.weekdays() <= 5:
+        for vacation in _vacations(year, cal):
+            weekdays = sum(
+                1 for day in _days(vacation[0].first, vacation[-1].last) if day.weekday() < SAT
+            )
+            if weekdays <= 5:
                 continue
-            first = brk.first
+            first = vacation[0].first
             while first - ONE_DAY > year.first_day and not cal.is_school_day(first - ONE_DAY):
                 first -= ONE_DAY
-            last = brk.last
+            last = vacation[-1].last
             while last + ONE_DAY < year.last_day and not cal.is_school_day(last + ONE_DAY):
                 last += ONE_DAY
-            pauses.append(Pause(first, last, brk.name))
+            pauses.append(Pause(first, last, " and ".join(b.name for b in vacation)))
     for before, after in zip(cal.years, cal.years[1:], strict=False):
         if after.first_day - before.last_day > ONE_DAY:
             pauses.append(
@@ -293,6 +298,20 @@ def school_pauses(cal: SchoolCalendar) -> tuple[Pause, ...]:
                 )
             )
     return tuple(sorted(pauses, key=lambda p: p.first))
+
+
+def _vacations(year: SchoolYear, cal: SchoolCalendar) -> list[list[Break]]:
+    """The year's breaks, grouped when no school day separates one from the next."""
+    groups: list[list[Break]] = []
+    for brk in sorted(year.breaks, key=lambda b: b.first):
+        if groups and not any(
+            cal.is_school_day(day)
+            for day in _days(groups[-1][-1].last + ONE_DAY, brk.first - ONE_DAY)
+        ):
+            groups[-1].append(brk)
+        else:
+            groups.append([brk])
+    return groups
 
 
 def add_calendar_days(start: date, n: int) -> Count:
@@ -316,7 +335,7 @@ def add_business_days(start: date, n: int, extra: frozenset[date] = frozenset())
     return Count(day, skipped=tuple(skipped))
 
 
-def _coverage_note(cal: SchoolCalendar, first_uncovered: date) -> str:
+def _coverage_note(cal: SchoolCalendar, first_uncovered: date, unit: str) -> str:
     """Name the school year the calendar lacks for an uncovered day."""
     if first_uncovered < cal.years[0].first_day:
         missing = school_year_label(cal.years[0].first_day.year - 1)
@@ -326,7 +345,7 @@ def _coverage_note(cal: SchoolCalendar, first_uncovered: date) -> str:
         edge = f"after {cal.years[-1].last_day.isoformat()}"
     return (
         f"estimated: the plan's calendar has no {missing} school year, so days {edge} were "
-        f"counted as calendar days; add the {missing} school year to the plan's calendar"
+        f"counted as {unit}; add the {missing} school year to the plan's calendar"
     )
 
 
@@ -350,17 +369,17 @@ def add_school_tolled_days(start: date, n: int, cal: SchoolCalendar | None) -> C
         used.append(Pause(max(pause.first, start + ONE_DAY), pause.last, pause.reason))
         day = pause.last
     due = day + timedelta(days=left)
-    return _with_coverage(Count(due, paused=tuple(used)), start, cal)
+    return _with_coverage(Count(due, paused=tuple(used)), start, cal, "calendar days")
 
 
-def _with_coverage(count: Count, start: date, cal: SchoolCalendar) -> Count:
+def _with_coverage(count: Count, start: date, cal: SchoolCalendar, unit: str) -> Count:
     """Mark a school count `estimated` when it ran over days no listed school year covers."""
     begin, end = cal.years[0].first_day, cal.years[-1].last_day
     notes = list(count.notes)
     if start + ONE_DAY < begin:
-        notes.append(_coverage_note(cal, start + ONE_DAY))
+        notes.append(_coverage_note(cal, start + ONE_DAY, unit))
     if count.due > end:
-        notes.append(_coverage_note(cal, count.due))
+        notes.append(_coverage_note(cal, count.due, unit))
     if not notes:
         return count
     return Count(count.due, count.paused, count.skipped, estimated=True, notes=tuple(notes))
@@ -391,7 +410,7 @@ def add_school_days(start: date, n: int, cal: SchoolCalendar | None) -> Count:
                 skipped.append((day, reason))
             continue
         left -= 1
-    return _with_coverage(Count(day, skipped=tuple(skipped)), start, cal)
+    return _with_coverage(Count(day, skipped=tuple(skipped)), start, cal, "business days")
 
 
 def add_months(start: date, n: int) -> date:

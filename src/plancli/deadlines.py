@@ -70,6 +70,8 @@ class Deadline:
     met_by: Event | None
     extension: Event | None
     notes: tuple[str, ...]
+    # The day the child leaves this system, if it has one (Early Start: the third birthday).
+    ends: date | None = None
 
     @property
     def id(self) -> str:
@@ -82,7 +84,10 @@ class Deadline:
 
     @property
     def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
+        """Still asks something of someone. A parent's window that has passed asks nothing:
+        it is the parent's right, not a deadline they can miss."""
+        lapsed_window = self.rule.kind is Kind.WINDOW and self.days_left < 0
+        return self.status in OPEN_STATUSES and not lapsed_window
 
 
 # --------------------------------------------------------------------------------------------
@@ -290,10 +295,14 @@ def triggers_of(rule: Rule, plan: Plan, index: _EventIndex | None = None) -> lis
     return [Trigger(e, e.type, e.date) for e in index.of(rule.triggers)]
 
 
-def _met_by(rule: Rule, trigger: Trigger, index: _EventIndex) -> Event | None:
-    """The first event of a 'met by' type on or after the trigger (recurring: strictly after)."""
+def _met_by(rule: Rule, trigger: Trigger, index: _EventIndex, today: date) -> Event | None:
+    """The first event of a 'met by' type on or after the trigger (recurring: strictly after).
+
+    An event dated after today has not happened: a meeting recorded ahead of time does not
+    meet a deadline until its day comes (`--today` moves that day for "what if" questions).
+    """
     for e in index.of(rule.met_by):
-        if e is trigger.event or e.date < trigger.date:
+        if e is trigger.event or e.date < trigger.date or e.date > today:
             continue
         if rule.recurring and e.type in rule.triggers and e.date <= trigger.date:
             continue
@@ -317,9 +326,10 @@ def _extension(
     return chosen
 
 
-def status_of(due: date, met_by: Event | None, today: date) -> Status:
+def status_of(due: date, met_by: Event | None, today: date, *, window: bool = False) -> Status:
+    """SPEC §4. A window (the parent's minimum time) is met whenever the parent acts."""
     if met_by is not None:
-        return Status.MET if met_by.date <= due else Status.MET_LATE
+        return Status.MET if window or met_by.date <= due else Status.MET_LATE
     if today > due:
         return Status.OVERDUE
     if today == due:
@@ -384,12 +394,28 @@ def _deadline(
     if extension is not None:
         until = extension.date_field("until")
         assert until is not None
-        due = until
+        if until < computed.due:
+            # A written extension (e.g. EC 56344(a)) lengthens the time; it cannot shorten it.
+            notes.append(
+                f"extension-agreed event {extension.id} gives {until.isoformat()}, earlier than "
+                f"the law's date {computed.due.isoformat()}; an extension can only add time, so "
+                "plancli ignores it: check its `until` date"
+            )
+            extension = None
+        else:
+            due = until
+            notes.append(
+                f"extended to {until.isoformat()} by agreement (event {extension.id}); "
+                f"the law's date was {computed.due.isoformat()}"
+            )
+    met_by = _met_by(rule, trigger, index, today)
+    ends = _system_ends(rule, plan)
+    if ends is not None and rule.age is None and due >= ends:
         notes.append(
-            f"extended to {until.isoformat()} by agreement (event {extension.id}); "
-            f"the law's date was {computed.due.isoformat()}"
+            f"Early Start ends at the third birthday ({ends.isoformat()}; 34 CFR 303.21(a)): "
+            "this date falls on or after it, so it applies only if Early Start services go on "
+            "past age three"
         )
-    met_by = _met_by(rule, trigger, index)
     note = weekend_note(rule, due, plan.calendar)
     if note is not None:
         notes.append(note)
@@ -398,12 +424,21 @@ def _deadline(
         trigger=trigger,
         computed=computed,
         due=due,
-        status=status_of(due, met_by, today),
+        status=status_of(due, met_by, today, window=rule.kind is Kind.WINDOW),
         days_left=(due - today).days,
         met_by=met_by,
         extension=extension,
         notes=tuple(notes),
+        ends=ends,
     )
+
+
+def _system_ends(rule: Rule, plan: Plan) -> date | None:
+    """Early Start (Part C) serves children under three: 34 CFR 303.21(a); the 2011 rule's
+    preamble: "Part C services end at the child's third birthday" (two State options aside)."""
+    if rule.system is System.EARLY_START:
+        return daycount.add_years(plan.child.birth_date, 3)
+    return None
 
 
 def select(
@@ -423,11 +458,19 @@ def select(
             continue
         if not include_met and not d.is_open:
             continue
-        # An age-based date over a year past: the child has left that stage.
-        if not include_met and d.rule.age is not None and (today - d.due).days > 365:
+        if not include_met and _moot(d, today):
             continue
         shown.append(d)
     return shown
+
+
+def _moot(d: Deadline, today: date) -> bool:
+    """Past dates that ask nothing more of anyone; `--all` still shows them."""
+    # The child has left Early Start (the third birthday has come).
+    if d.ends is not None and today >= d.ends:
+        return True
+    # An age-based date, or a parent's own limit, over a year past: that stage is over.
+    return (d.rule.age is not None or d.rule.owed_by_parent) and d.days_left < -365
 
 
 def deadline_as_if(
