@@ -645,7 +645,7 @@ def test_today_at_the_ends_of_the_calendar(today: str) -> None:
 @pytest.mark.parametrize(
     ("args", "phrase"),
     [
-        (["add", "note", "9999-12-31"], "is not a plausible date"),
+        (["add", "note", "9999-12-31"], "is after today"),
         (["add", "note", "0001-01-01"], "is not a plausible date"),
         (["add", "note", "2026-10-01", "--field", "until=9999-12-31"], "not a plausible date"),
         (["add", "note", "2026-10-01", "--note", "bad \udcff byte"], "not Unicode text"),
@@ -693,7 +693,7 @@ def test_init_values_cannot_inject_yaml(tmp_path: Path) -> None:
         "--birth-date",
         "2020-01-01\n  nickname: injected",
     )
-    assert_clean_failure(result, "child.birth_date: expected YYYY-MM-DD", "Nothing was written")
+    assert_clean_failure(result, "Birth date: expected YYYY-MM-DD")
     assert not path.exists()
     result = run(
         "init", "--plan", str(path), "--yes", "--name", "A\udcff", "--birth-date", "2020-01-01"

@@ -6,7 +6,7 @@ message on stderr and exit code 1 in `reporting_errors`; usage errors are Typer'
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
@@ -28,11 +28,13 @@ from plancli.model import Plan, next_event_id
 from plancli.rules import (
     ALL_RULES,
     EVENT_TYPES,
+    EXTENSION_EVENT,
     RULES_BY_ID,
     Kind,
     Rule,
     System,
     check_event_type,
+    field_warnings,
 )
 
 app = typer.Typer(
@@ -247,7 +249,9 @@ def _print_deadlines(
     rows: list[tuple[str | None, Path, Deadline]], now: date, fmt: Format, *, caseload: bool
 ) -> None:
     records = [
-        report.deadline_record(d, child=child, plan=str(path) if caseload else None)
+        report.deadline_record(
+            d, child=child, plan=report.printable(str(path)) if caseload else None
+        )
         for child, path, d in rows
     ]
     if fmt is Format.JSON:
@@ -283,14 +287,32 @@ def _print_deadlines(
         return
     from rich.table import Table
 
+    # On a terminal, days left go under the status, so "What" keeps room in 80 columns.
     table = Table(title=f"Deadlines as of {now.isoformat()}", title_justify="left")
     for header in headers:
-        table.add_column(header, overflow="fold", no_wrap=header not in ("What", "Law"))
+        if header == "Days left":
+            continue
+        table.add_column(
+            header,
+            overflow="fold",
+            no_wrap=header in ("Due", "Status"),
+            ratio={"What": 3, "Owed by": 1, "Law": 2}.get(header),
+        )
+    skip = headers.index("Days left")
     for (_, _, d), cells in zip(rows, table_rows, strict=True):
-        table.add_row(*(escape(c) for c in cells), style=STATUS_STYLE[d.status])
+        status = f"{d.status}\n{_days_in_words(d.days_left)}" if d.is_open else cells[skip + 1]
+        shown = [*cells[:skip], status, *cells[skip + 2 :]]
+        table.add_row(*(escape(c) for c in shown), style=STATUS_STYLE[d.status])
     out.print(table)
     if notes:
         out.print(notes, markup=False, end="")
+
+
+def _days_in_words(days_left: int) -> str:
+    if days_left == 0:
+        return "today"
+    n = abs(days_left)
+    return f"{n} day{'s' if n != 1 else ''} {'late' if days_left < 0 else 'left'}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -445,9 +467,12 @@ version: 1
 child:
   name: {name}
   birth_date: {birth_date}
-  concerns: []            # e.g. [reading, speech and language]
+  concerns: {concerns}    # e.g. [reading, speech and language]: used in letters
 family:
   parent_name: {parent_name}
+  address: {address}
+  phone: {phone}
+  email: {email}
   language: {language}    # en or es: the language of letters
 {school}{center}# calendar:   # your district's school calendar: needed for exact IEP dates
 #   years:
@@ -479,11 +504,19 @@ def init(
     school: Annotated[str | None, typer.Option(help="The child's school.")] = None,
     district: Annotated[str | None, typer.Option(help="The school district.")] = None,
     regional_center: Annotated[str | None, typer.Option(help="The regional center.")] = None,
+    address: Annotated[str | None, typer.Option(help="Your mailing address, for letters.")] = None,
+    phone: Annotated[str | None, typer.Option(help="Your phone, for letters.")] = None,
+    email: Annotated[str | None, typer.Option(help="Your email, for letters.")] = None,
+    concerns: Annotated[
+        str | None, typer.Option(help="Areas of concern, e.g. 'reading; speech'.")
+    ] = None,
     yes: Annotated[
         bool, typer.Option("--yes", "-y", help="Do not ask; use the options given (for scripts).")
     ] = False,
+    today: TodayOption = None,
 ) -> None:
     """Create a plan file for one child (never overwrites an existing one)."""
+    now = _today(today)
     path = _one_plan(plan)
     with reporting_errors():
         if path.exists():
@@ -494,8 +527,15 @@ def init(
         ask = not yes and sys.stdin.isatty()
         if ask:
             name = name or typer.prompt("Child's name")
-            birth_date = birth_date or typer.prompt("Child's birth date (YYYY-MM-DD)")
+            while birth_date is None or _birth_date_problem(birth_date, now):
+                if birth_date is not None:
+                    err.print(escape(_birth_date_problem(birth_date, now) or ""), soft_wrap=True)
+                birth_date = typer.prompt("Child's birth date (YYYY-MM-DD)")
             parent_name = parent_name or typer.prompt("Your name (for letters)", default="")
+            address = address or typer.prompt("Your mailing address (for letters)", default="")
+            concerns = concerns or typer.prompt(
+                "Areas of concern, separated by ; (for letters)", default=""
+            )
             school = school or typer.prompt("School (optional)", default="")
             district = district or typer.prompt("School district (optional)", default="")
             regional_center = regional_center or typer.prompt(
@@ -506,6 +546,9 @@ def init(
                 "A plan needs the child's name and birth date: give --name and "
                 "--birth-date (YYYY-MM-DD)."
             )
+        problem = _birth_date_problem(birth_date, now)
+        if problem:
+            raise PlancliError(problem)
         if language not in store.LANGUAGES:
             raise PlancliError(f"--language must be en or es, not {language!r}.")
         text = PLAN_TEMPLATE.format(
@@ -516,6 +559,12 @@ def init(
             if birth_date[:1].isdigit() and set(birth_date) <= set("0123456789-")
             else _yaml_text(birth_date),
             parent_name=_yaml_text(parent_name) if parent_name else "",
+            address=_yaml_text(address) if address else "",
+            phone=_yaml_text(phone) if phone else "",
+            email=_yaml_text(email) if email else "",
+            concerns="["
+            + ", ".join(_yaml_text(c.strip()) for c in (concerns or "").split(";") if c.strip())
+            + "]",
             language=language,
             school=(
                 f"school:\n  name: {_yaml_text(school or '')}\n"
@@ -530,12 +579,24 @@ def init(
             else "",
         )
         store.create_plan(path, text)
-    out.print(f"Created {path} (readable only by you).", markup=False)
-    out.print(
-        "Next: `plancli add assessment-requested YYYY-MM-DD` to record what happened, "
-        "then `plancli deadlines`.",
-        markup=False,
+    # Plain writes: a command to copy must not be wrapped in the middle of a path.
+    _write(f"Created {report.printable(str(path))} (readable only by you).\n")
+    where = f" --plan {report.printable(str(path))}" if plan is not None else ""
+    _write(
+        f"Next: `plancli add assessment-requested YYYY-MM-DD{where}` to record what happened, "
+        f"then `plancli deadlines{where}`.\n"
     )
+
+
+def _birth_date_problem(value: str, now: date) -> str | None:
+    """Why a typed birth date cannot be used, or None."""
+    try:
+        born = date.fromisoformat(value.strip())
+    except ValueError:
+        return f"Birth date: expected YYYY-MM-DD (for example 2019-05-14), got {value!r}."
+    if born > now:
+        return f"Birth date {born.isoformat()} is after today ({now.isoformat()}); check the year."
+    return None
 
 
 def _event_type_help() -> str:
@@ -572,6 +633,11 @@ def add(
     with reporting_errors():
         check_event_type(event_type)
         day = _parse_date(on, "DATE")
+        if day > now:
+            raise PlancliError(
+                f"DATE {day.isoformat()} is after today ({now.isoformat()}): record an event once "
+                "it has happened (a meeting that is only scheduled has not met any deadline yet)."
+            )
         fields = _parse_fields(field or [])
         new_id: list[str] = []
 
@@ -583,6 +649,17 @@ def add(
 
         updated = store.update_plan(path, change)
     out.print(f"Added {new_id[0]}: {event_type} on {day.isoformat()}.", markup=False)
+    for warning in field_warnings(event_type, fields):
+        err.print(f"Warning: --field {escape(warning)}", soft_wrap=True)
+    if event_type == EXTENSION_EVENT and not [
+        d for d in deadlines_for(updated, now) if d.extension and d.extension.id == new_id[0]
+    ]:
+        err.print(
+            f"Warning: no {escape(str(fields.get('rule')))} deadline of this plan takes this "
+            "extension (no trigger event on or before it, or the date is not later than the "
+            "law's); `plancli check` says more.",
+            soft_wrap=True,
+        )
     started = [d for d in deadlines_for(updated, now) if d.trigger.event_id == new_id[0]]
     if started:
         _print_deadlines([(None, path, d) for d in started], now, Format.TABLE, caseload=False)
@@ -653,7 +730,8 @@ def remove(
                 out.print("Nothing removed.", markup=False)
                 return
         store.update_plan(path, lambda document, _: store.remove_event(document, event_id))
-    out.print(f"Removed {event_id}. The previous version is in {path}.bak.", markup=False)
+    backup = report.printable(f"{path}.bak")
+    _write(f"Removed {event_id}. The previous version is in {backup}.\n")
 
 
 @app.command()
@@ -675,7 +753,7 @@ def check(plan: PlanOption = None, today: TodayOption = None) -> None:
             _error(str(PlanFileError(str(path), result.problems)))
             failed = True
         else:
-            out.print(f"{path}: OK ({result.events} events).", markup=False)
+            out.print(f"{report.printable(str(path))}: OK ({result.events} events).", markup=False)
     if failed:
         raise typer.Exit(code=1)
 
@@ -843,11 +921,12 @@ def export_ics(
         sys.stdout.buffer.flush()
     else:
         with reporting_errors():
-            _refuse_plan_as_output(output, plans)
+            _refuse_plan_as_output(output, _plan_paths(plan))
             _write_private_file(output, data, force=force)
         count = data.count(b"BEGIN:VEVENT")
         out.print(
-            f"Wrote {count} open deadline{'' if count == 1 else 's'} to {output} "
+            f"Wrote {count} open deadline{'' if count == 1 else 's'} to "
+            f"{report.printable(str(output))} "
             "(readable only by you). Import it into your calendar; importing a newer "
             "export updates the same events.",
             markup=False,
@@ -878,10 +957,15 @@ def _deadlines_file(
     return ("\ufeff" + text if fmt is Format.CSV else text).encode("utf-8")
 
 
-def _refuse_plan_as_output(output: Path, plans: Sequence[digest.PlanDeadlines]) -> None:
-    target = output.resolve()
-    if any(Path(p.path).resolve() == target for p in plans):
+def _refuse_plan_as_output(output: Path, plan_files: Sequence[Path]) -> None:
+    """Every plan given, also one that could not be read: --force must not replace it."""
+    if any(_same_file(output, p) for p in plan_files):
         raise PlancliError(f"{output} is a plan file; choose another --output.")
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Do two paths name the same file? Not Path.resolve(): a symlink loop raises there."""
+    return os.path.realpath(one) == os.path.realpath(other)
 
 
 def _write_private_file(path: Path, data: bytes, *, force: bool) -> None:
@@ -907,7 +991,9 @@ def _write_private_file(path: Path, data: bytes, *, force: bool) -> None:
             raise PlancliError(
                 f"The folder {folder} does not exist; create it or choose another --output."
             )
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        # The name shortened: a legal 250-character name must not make the temp name too long.
+        prefix = f".{path.name[:40]}."
+        handle, temp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
@@ -1040,6 +1126,8 @@ def letter(
             record=record,
         )
         _check_record_date(rendered.record, now)
+        if rendered.record is not None:  # the plan must take the event before anything is written
+            store.update_plan(path, _adding(rendered.record, []), write=False)
         for warning in rendered.warnings:
             err.print(f"Warning: {escape(warning)}", soft_wrap=True)
         if output is None:
@@ -1076,7 +1164,7 @@ def _save_letter(output: Path, data: bytes, *, force: bool) -> None:
         _write_private_file(output, data, force=force)
     except PlanExistsError as error:
         raise LetterError(str(error)) from None
-    out.print(f"Wrote {output} (readable only by you).", markup=False)
+    out.print(f"Wrote {report.printable(str(output))} (readable only by you).", markup=False)
 
 
 def _letter_fields_text(catalogue: Sequence[Any]) -> str:
@@ -1104,6 +1192,13 @@ def _letter_values(pairs: Sequence[str]) -> list[tuple[str, str]]:
             raise LetterError(
                 f'--set {pair[:60]!r}: expected KEY=VALUE, e.g. --set concerns="reading; speech".'
             )
+        bad = next((c for c in pair if "\ud800" <= c <= "\udfff"), None)  # argv not in UTF-8
+        if bad is not None:
+            raise LetterError(
+                f"--set {report.printable(pair[:60])}: a character that is not Unicode text "
+                f"(U+{ord(bad):04X}: a wrongly encoded command-line argument?). Nothing was "
+                "written; retype that text and try again."
+            )
         found.append((key.strip(), value))
     return found
 
@@ -1118,7 +1213,7 @@ def _check_letter_output(output: Path, plan_path: Path, *, force: bool) -> None:
             f"--output {output}: the file name must end in {', '.join(OUTPUT_SUFFIXES)} "
             "(the extension chooses the format)."
         )
-    if output.resolve() == plan_path.resolve():
+    if _same_file(output, plan_path):
         raise LetterError(f"--output {output} is the plan file; choose another file name.")
     if output.exists() and not force:
         raise LetterError(
@@ -1135,18 +1230,14 @@ def _record_letter_event(path: Path, event: Any, now: date, *, to_stderr: bool) 
     from contextlib import redirect_stdout
 
     new_id: list[str] = []
-
-    def change(document: Any, current: Plan) -> None:
-        new_id.append(next_event_id(current.events))
-        store.append_event(document, {"id": new_id[0], **event})
-
-    updated = store.update_plan(path, change)
+    updated = store.update_plan(path, _adding(event, new_id))
     every = deadlines_for(updated, now)
     started = [d for d in every if d.trigger.event_id == new_id[0]]
     met = [d for d in every if d.met_by is not None and d.met_by.id == new_id[0]]
     with redirect_stdout(sys.stderr if to_stderr else sys.stdout):
         day = event["date"].isoformat()
-        out.print(f"Recorded {new_id[0]}: {event['type']} on {day} in {path}.", markup=False)
+        where = report.printable(str(path))
+        out.print(f"Recorded {new_id[0]}: {event['type']} on {day} in {where}.", markup=False)
         if started:
             _print_deadlines([(None, path, d) for d in started], now, Format.TABLE, caseload=False)
         elif met:
@@ -1159,6 +1250,16 @@ def _record_letter_event(path: Path, event: Any, now: date, *, to_stderr: bool) 
             )
         else:
             out.print("It starts no deadline by itself.", markup=False)
+
+
+def _adding(event: Any, new_id: list[str]) -> Callable[[Any, Plan], None]:
+    """The plan change of --record: `event` with the plan's next id (appended to `new_id`)."""
+
+    def change(document: Any, current: Plan) -> None:
+        new_id.append(next_event_id(current.events))
+        store.append_event(document, {"id": new_id[-1], **event})
+
+    return change
 
 
 def main() -> None:

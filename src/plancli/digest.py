@@ -15,6 +15,7 @@ from datetime import date
 
 from plancli.deadlines import Deadline, Status, select
 from plancli.model import Plan
+from plancli.report import printable
 from plancli.rules import Kind
 
 # Agencies that `plancli letter missed-deadline` writes to (SPEC §6: district or regional
@@ -104,7 +105,7 @@ def item_lines(item: Due, *, caseload: bool) -> list[str]:
     title = d.rule.title + (" (estimated)" if d.estimated else "")
     lines = [f"- {d.due.isoformat()} ({when_text(d)}): {title}"]
     if caseload:
-        lines.append(f"  Child: {source.plan.child.name} (plan: {source.path})")
+        lines.append(f"  Child: {source.plan.child.name} (plan: {printable(source.path)})")
     lines.append(f"  Owed by: {d.rule.owed_by}")
     lines.append(f"  Law: {d.rule.citation}")
     if d.trigger.event is not None:
@@ -197,7 +198,9 @@ def several_of_rule(d: Deadline, source: PlanDeadlines) -> bool:
 
 
 def with_plan(command: str, plan_arg: str | None) -> str:
-    return command if plan_arg is None else f"{command} --plan {shlex.quote(plan_arg)}"
+    if plan_arg is None:
+        return command
+    return f"{command} --plan {shlex.quote(printable(plan_arg))}"
 
 
 def _days(n: int) -> str:

@@ -74,7 +74,7 @@ def description(d: Deadline, source: PlanDeadlines, *, caseload: bool) -> str:
     step, commands = next_step(d, several=several_of_rule(d, source))
     lines = []
     if caseload:
-        lines.append(f"Child: {source.plan.child.name} (plan: {source.path})")
+        lines.append(f"Child: {source.plan.child.name} (plan: {report.printable(source.path)})")
     if d.estimated:
         lines.append(
             "This date is estimated: the plan lacks something the count needs "
@@ -138,7 +138,7 @@ def calendar_bytes(
         event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
         event.add("class", "PRIVATE")  # about a child's disability
         for days in sorted(set(alarms), reverse=True):
-            if d.due - timedelta(days=days) < today:
+            if days > (d.due - today).days:  # not `due - days`: --alarm 10**9 is past year 1
                 continue
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
@@ -155,7 +155,9 @@ def _plan_keys(plans: Sequence[PlanDeadlines]) -> list[str]:
     keys = [plan_key(p.plan) for p in plans]
     seen = Counter(keys)
     return [
-        hashlib.sha256(f"{key}\x1f{p.path}".encode()).hexdigest() if seen[key] > 1 else key
+        hashlib.sha256(f"{key}\x1f{p.path}".encode("utf-8", "surrogatepass")).hexdigest()
+        if seen[key] > 1
+        else key
         for key, p in zip(keys, plans, strict=True)
     ]
 

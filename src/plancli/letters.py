@@ -1398,8 +1398,13 @@ class _Sandbox(SandboxedEnvironment):
         numbers = [v for v in (left, right) if isinstance(v, int)]
         if operator == "**" and isinstance(right, int) and abs(right) > 64:
             raise SecurityError("a power this large is not allowed in a letter template")
-        repeats = any(isinstance(v, str | list | tuple) for v in (left, right))
-        if operator == "*" and repeats and any(n > self.LIMIT for n in numbers):
+        integers = isinstance(left, int) and isinstance(right, int)
+        bits = abs(left).bit_length() * right if integers else 0  # (9 ** 64) ** 64 ** ...
+        if operator == "**" and bits > 10 * self.LIMIT:
+            raise SecurityError("a power this large is not allowed in a letter template")
+        sizes = [len(v) for v in (left, right) if isinstance(v, str | list | tuple)]
+        # The size of the result, not only the count: 'x' * 99999 * 99999 is 10 GB.
+        if operator == "*" and sizes and any(n > self.LIMIT // max(sizes[0], 1) for n in numbers):
             raise SecurityError("repeating text this many times is not allowed")
         return super().call_binop(context, operator, left, right)
 
@@ -1688,6 +1693,12 @@ def _is_subject(line: str) -> bool:
     return line.startswith(("Re: ", "Asunto: "))
 
 
+# What XML 1.0, so a .docx, cannot hold (python-docx raises ValueError): control characters
+# other than tab and line ends (a --set value or a plan's "\a" escape may carry them), lone
+# surrogates, U+FFFE and U+FFFF. Left out of the document.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def to_docx(letter: RenderedLetter) -> bytes:
     """A Word document (python-docx) a parent can edit, print and sign."""
     from docx import Document
@@ -1698,14 +1709,14 @@ def to_docx(letter: RenderedLetter) -> bytes:
     normal.font.size = Pt(11)
     props = document.core_properties
     stamp = datetime(letter.date.year, letter.date.month, letter.date.day, tzinfo=UTC)
-    props.title = letter.title
+    props.title = _NOT_XML.sub("", letter.title)
     props.author = ""
     props.last_modified_by = ""
     props.comments = ""
     props.language = letter.lang
     props.created = stamp
     props.modified = stamp
-    for kind, lines in _blocks(letter.text):
+    for kind, lines in _blocks(_NOT_XML.sub("", letter.text)):
         if kind == "list":
             for item in lines:
                 document.add_paragraph(item, style="List Bullet")

@@ -101,6 +101,16 @@ def deadlines_csv(records: Iterable[dict[str, Any]], *, caseload: bool) -> str:
     return stream.getvalue()
 
 
+def printable(text: str) -> str:
+    """A file name as text that every encoder accepts.
+
+    Python reads a name that is not UTF-8 (a file copied from another system) as lone
+    surrogates, which a UTF-8 stdout, file or calendar refuses (UnicodeEncodeError); they are
+    shown as `\\udce9`, as on stderr.
+    """
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def plain_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """Aligned columns of plain text, for pipes, files and NO_COLOR."""
     widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]

@@ -600,8 +600,8 @@ class _Checker:
             self.problem(
                 "version",
                 f"this plan was written by a newer plancli (version {shown}; this plancli "
-                f"reads up to {PLAN_VERSION}); upgrade plancli with "
-                "`pip install --upgrade plancli` (do not edit the version number: a newer "
+                f"reads up to {PLAN_VERSION}); upgrade plancli (in its folder: `git pull`, "
+                "then `pip install -e .` again) (do not edit the version number: a newer "
                 "plancli may have written things this one would misread)",
             )
             return False
@@ -813,6 +813,17 @@ class _Checker:
                     f"{where}.until",
                     "an extension-agreed event needs `until:` (the agreed date, YYYY-MM-DD)",
                 )
+        if event_type is not None:
+            from plancli.rules import field_warnings
+
+            self.warnings += [f"{where}.{w}" for w in field_warnings(event_type, fields)]
+        effective = fields.get("effective_date")
+        if isinstance(effective, date) and day is not None and effective < day:
+            self.problem(
+                f"{where}.effective_date",
+                f"{effective.isoformat()} is before the event's date {day.isoformat()}; an "
+                "action takes effect after its notice is received: check both dates",
+            )
         if event_id is None or event_type is None or day is None:
             return None
         return Event(event_id, event_type, day, note, MappingProxyType(fields))
@@ -1074,7 +1085,7 @@ def create_plan(path: Path, text: str) -> Plan:
     return loaded.plan
 
 
-def update_plan(path: Path, change: Callable[[Any, Plan], None]) -> Plan:
+def update_plan(path: Path, change: Callable[[Any, Plan], None], *, write: bool = True) -> Plan:
     """Lock, re-read, apply `change`, check the result, write atomically; returns the new plan.
 
     `change(document, plan)` edits the plan's YAML document in place, with `append_event`
@@ -1082,7 +1093,8 @@ def update_plan(path: Path, change: Callable[[Any, Plan], None]) -> Plan:
     the change. Whatever goes wrong, the file is then untouched. A change made only with
     `append_event` and `remove_event` is checked to differ from the old plan by exactly those
     events; adding events appends text to the file. A plan in an older layout is saved in
-    the current one.
+    the current one. With `write=False`, everything but the write: the same errors, the file
+    untouched (to check a change before doing something that cannot be undone).
     """
     global _LAST_WRITE
     name = str(path)
@@ -1121,6 +1133,8 @@ def update_plan(path: Path, change: Callable[[Any, Plan], None]) -> Plan:
                 ),
             ) from None
         _check_change(document, old, updated, name)
+        if not write:
+            return updated
         _LAST_WRITE = None
         write_atomically(target, new_text)
         _LAST_WRITE = (str(target), new_text, new_data, updated)

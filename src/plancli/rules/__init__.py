@@ -8,6 +8,7 @@ letters quote them. Nothing here does I/O.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -198,6 +199,42 @@ def _event_systems() -> dict[str, System]:
 
 EVENT_SYSTEMS: dict[str, System] = _event_systems()
 EVENT_TYPES: tuple[str, ...] = (*sorted(EVENT_SYSTEMS), EXTENSION_EVENT, NOTE_EVENT)
+
+
+def _event_fields() -> dict[str, frozenset[str]]:
+    """The event fields that change a date, by event type, read off the rules themselves."""
+    fields: dict[str, set[str]] = {EXTENSION_EVENT: {"rule", "until"}}
+    for rule in ALL_RULES:
+        periods = [rule.period, *(v.period for v in rule.variants)]
+        used = {v.event_flag for v in rule.variants if v.event_flag}
+        used |= {p.cap_field for p in periods if p is not None and p.cap_field}
+        for event_type in rule.triggers:
+            fields.setdefault(event_type, set()).update(used)
+    return {event_type: frozenset(keys) for event_type, keys in fields.items() if keys}
+
+
+EVENT_FIELDS: dict[str, frozenset[str]] = _event_fields()
+
+
+def field_warnings(event_type: str, keys: Iterable[str]) -> list[str]:
+    """`key: ...` for each event field plancli will not read on this type (a typo, usually)."""
+    used = EVENT_FIELDS.get(event_type, frozenset())
+    warnings = []
+    for key in keys:
+        if key in used:
+            continue
+        elsewhere = sorted(t for t, names in EVENT_FIELDS.items() if key in names)
+        if elsewhere:
+            hint = f" plancli reads {key} on {' and '.join(elsewhere)} events."
+        elif used:
+            hint = suggestion(key, sorted(used)) or f" It reads: {', '.join(sorted(used))}."
+        else:
+            hint = ""
+        warnings.append(
+            f"{key}: plancli does not use this field on {event_type} events; it is kept but "
+            f"changes no date.{hint}"
+        )
+    return warnings
 
 
 def get_rule(rule_id: str) -> Rule:
