@@ -691,17 +691,25 @@ def _parse_fields(pairs: Sequence[str]) -> dict[str, Any]:
 
 
 @app.command()
-def events(plan: OnePlanOption = None) -> None:
-    """List the recorded events: id, date, type, note."""
+def events(plan: OnePlanOption = None, today: TodayOption = None) -> None:
+    """List the recorded events: id, date, type, fields, note (* = after today)."""
+    now = _today(today)
     with reporting_errors():
         loaded = store.load_plan(_one_plan(plan))
-    rows = [[e.id, e.date.isoformat(), e.type, e.note or ""] for e in loaded.events_by_date()]
+    rows = [
+        [
+            e.id,
+            e.date.isoformat() + ("*" if e.date > now else ""),
+            e.type,
+            ", ".join(f"{key}={report.field_text(value)}" for key, value in e.fields.items()),
+            e.note or "",
+        ]
+        for e in loaded.events_by_date()
+    ]
     if not rows:
         out.print("No events yet. `plancli add TYPE DATE` records one.", markup=False)
         return
-    out.print(
-        report.plain_table(["Id", "Date", "Type", "Note"], rows), markup=False, soft_wrap=True
-    )
+    _write(report.plain_table(["Id", "Date", "Type", "Fields", "Note"], rows) + "\n")
 
 
 @app.command()
@@ -711,6 +719,7 @@ def remove(
     ],
     plan: OnePlanOption = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask (for scripts).")] = False,
+    today: TodayOption = None,  # accepted like every command that reads a plan (SPEC §1)
 ) -> None:
     """Remove an event (asks first; --yes for scripts)."""
     path = _one_plan(plan)
@@ -753,7 +762,8 @@ def check(plan: PlanOption = None, today: TodayOption = None) -> None:
             _error(str(PlanFileError(str(path), result.problems)))
             failed = True
         else:
-            out.print(f"{report.printable(str(path))}: OK ({result.events} events).", markup=False)
+            count = f"{result.events} event{'' if result.events == 1 else 's'}"
+            out.print(f"{report.printable(str(path))}: OK ({count}).", markup=False)
     if failed:
         raise typer.Exit(code=1)
 

@@ -121,6 +121,13 @@ def plain_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+def field_text(value: object) -> str:
+    """An event field as the plan file writes it: dates ISO, flags true/false."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
 def notes_text(deadlines: Sequence[Deadline]) -> str:
     """The notes under a table: why a date is estimated, weekend/holiday advice, extensions."""
     lines = [f"  {d.id}: {note}" for d in deadlines for note in d.notes]
