@@ -59,7 +59,7 @@ def test_business_days_day_by_day(write_plan: PlanWriter) -> None:
         "    2026-11-30 Mon: day 4",
         "    2026-12-01 Tue: day 5",
     ]
-    assert lines[1] == "  Owed by: district   Status: overdue by 1 day"
+    assert lines[1] == "  Owed by: district   Status: overdue, 1 day late"
 
 
 def test_estimated_count_says_why(write_plan: PlanWriter) -> None:

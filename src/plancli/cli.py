@@ -115,6 +115,7 @@ OnePlanOption = Annotated[
         help="Plan file (default: plan.yaml in your plancli data folder).",
     ),
 ]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
 TodayOption = Annotated[
     str | None,
     typer.Option(
@@ -222,7 +223,7 @@ def deadlines(
             "cleanly in Excel too.",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    force: ForceOption = False,
 ) -> None:
     """What is due, soonest first, with who owes it and the law (the main job)."""
     now = _today(today)
@@ -300,19 +301,14 @@ def _print_deadlines(
         )
     skip = headers.index("Days left")
     for (_, _, d), cells in zip(rows, table_rows, strict=True):
-        status = f"{d.status}\n{_days_in_words(d.days_left)}" if d.is_open else cells[skip + 1]
+        status = (
+            f"{d.status}\n{report.days_in_words(d.days_left)}" if d.is_open else cells[skip + 1]
+        )
         shown = [*cells[:skip], status, *cells[skip + 2 :]]
         table.add_row(*(escape(c) for c in shown), style=STATUS_STYLE[d.status])
     out.print(table)
     if notes:
         out.print(notes, markup=False, end="")
-
-
-def _days_in_words(days_left: int) -> str:
-    if days_left == 0:
-        return "today"
-    n = abs(days_left)
-    return f"{n} day{'s' if n != 1 else ''} {'late' if days_left < 0 else 'left'}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -878,7 +874,7 @@ def export_ics(
             help="Write the calendar to FILE (readable only by you) instead of stdout.",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    force: ForceOption = False,
     alarm: Annotated[
         list[int] | None,
         typer.Option(
@@ -1082,7 +1078,7 @@ def letter(
             "extension (readable only by you).",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    force: ForceOption = False,
     values: Annotated[
         list[str] | None,
         typer.Option(

@@ -212,15 +212,20 @@ COUNTING_TEXT = {
 
 
 def status_text(d: Deadline) -> str:
-    """'overdue by 3 days', 'due today', '12 days left', 'met (iep-meeting e5, 2026-11-02)'."""
+    """'overdue, 3 days late', 'due today', 'upcoming, 12 days left', 'met (iep-meeting, ...)'."""
     if d.met_by is not None:
         return f"{d.status} ({d.met_by.type}, event {d.met_by.id}, on {d.met_by.date.isoformat()})"
-    if d.days_left < 0:
-        late = -d.days_left
-        return f"overdue by {late} day{'s' if late != 1 else ''}"
     if d.days_left == 0:
         return "due today"
-    return f"{d.status}, {d.days_left} day{'s' if d.days_left != 1 else ''} left"
+    return f"{d.status}, {days_in_words(d.days_left)}"
+
+
+def days_in_words(days_left: int) -> str:
+    """'today', '1 day left', '3 days late'."""
+    if days_left == 0:
+        return "today"
+    n = abs(days_left)
+    return f"{n} day{'s' if n != 1 else ''} {'late' if days_left < 0 else 'left'}"
 
 
 def unique_sources(rule: Rule) -> list[str]:
