@@ -150,3 +150,34 @@ def test_init_keeps_what_letters_need_and_points_at_the_plan(tmp_path: Path) -> 
     assert letter.exit_code == 0, letter.output
     assert "1 Oak St, Fresno, CA 93701" in letter.stdout
     assert "- reading\n- attention" in letter.stdout
+
+
+def test_deadlines_output_never_replaces_a_plan(write_plan: PlanWriter) -> None:
+    plan = write_plan("  - {id: e1, type: iep-meeting, date: 2026-09-03}\n")
+    before = plan.read_bytes()
+    result = run(
+        "deadlines", "--plan", str(plan), "--output", str(plan), "--force", "--today", "2026-10-01"
+    )
+    assert result.exit_code == 1
+    assert "is a plan file; choose another --output" in result.stderr
+    assert plan.read_bytes() == before
+
+
+def test_output_onto_a_device_is_refused(write_plan: PlanWriter, tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = run(
+        "deadlines",
+        "--plan",
+        str(write_plan()),
+        "--output",
+        str(fifo),
+        "--force",
+        "--today",
+        "2026-10-01",
+    )
+    assert result.exit_code == 1
+    assert "is not a regular file" in result.stderr
+    assert not fifo.is_file()

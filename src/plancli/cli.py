@@ -241,6 +241,7 @@ def deadlines(
     else:
         with reporting_errors():
             data = _deadlines_file(rows, now, output_format, caseload=caseload)
+            _refuse_plan_as_output(output, _plan_paths(plan))
             _write_private_file(output, data, force=force)
     if failed:
         raise typer.Exit(code=1)
@@ -992,6 +993,8 @@ def _write_private_file(path: Path, data: bytes, *, force: bool) -> None:
             raise PlancliError(f"{path} is a folder; give a file name, e.g. --output out.ics.")
         if path.exists() and not force:
             raise PlanExistsError(exists_message)
+        if path.exists() and not path.is_file():  # a device or pipe: never replaced by a file
+            raise PlancliError(f"{path} is not a regular file; choose another --output.")
         folder = path.parent
         if not folder.is_dir():
             raise PlancliError(
