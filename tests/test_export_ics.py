@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import stat
 from datetime import date, datetime
@@ -250,6 +251,24 @@ def test_refuses_to_write_over_the_plan(write_plan: PlanWriter) -> None:
     result = run("export", "ics", "--plan", str(plan), "-o", str(plan), "--force")
     assert result.exit_code == 1
     assert plan.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("plan", "today"),
+    [(MAYA, "2026-09-10"), (MAYA, "2026-11-23"), (LEO, "2026-11-25"), (LEO, "2026-12-01")],
+)
+def test_description_says_nothing_relative_to_the_export_day(plan: str, today: str) -> None:
+    """A calendar shows the description for weeks: no "8 days left", "3 days late", status."""
+    events = events_of(export(plan, today=today))
+    assert events
+    relative = re.compile(
+        r"\b(days? (left|late)|late|due today|overdue by|upcoming|due-soon)\b|Status:", re.I
+    )
+    for event in events:
+        text = str(event["DESCRIPTION"])
+        assert not relative.search(text), (str(event["SUMMARY"]), relative.search(text))
+        for kept in ("Next step: ", "  Owed by: ", "  Result: due ", "  Law: ", "  Source: "):
+            assert kept in text, (kept, str(event["SUMMARY"]))
 
 
 @pytest.mark.parametrize("plan", [MAYA, LEO])

@@ -16,6 +16,7 @@ import stat
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -245,7 +246,10 @@ def test_iee_request_invents_no_number(letter_plan: Path) -> None:
 def test_spanish_dates_and_usted(letter_plan: Path) -> None:
     text = run(*letter_args("eval-request", letter_plan, "es")).stdout
     assert "el viernes 8 de enero de 2027 (2027-01-08)" in text
-    assert "Winter break (del 19 de diciembre de 2026 al 3 de enero de 2027)" in text
+    assert (
+        "Winter break, junto con los fines de semana de antes y de después (del 19 de diciembre "
+        "de 2026 al 3 de enero de 2027)"
+    ) in text
     assert "Le pido que me envíe" in text
     assert not re.search(r"\b(tú|te pido|tienes)\b", text)
 
@@ -551,6 +555,156 @@ def test_urgent_ipp_meeting_is_due_in_seven_days(letter_plan: Path) -> None:
     assert "(2026-12-15)" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "This request is urgent: Sofía Núñez's health, safety or placement at home is "),
+        ("es", "Esta solicitud es urgente: la salud, la seguridad o la permanencia en el hogar "),
+    ],
+)
+def test_urgent_reason_names_the_person_once(lang: str, sentence: str, letter_plan: Path) -> None:
+    result = run(*letter_args("ipp-meeting-request", letter_plan, lang, "--set", "urgent=yes"))
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.stdout.splitlines() if line.startswith(sentence[:30]))
+    assert line.startswith(sentence)
+    assert line.count("Sofía Núñez") == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "urgent"),
+    [
+        *[(v, True) for v in ("sí", "SÍ", "Sí", "si", "SI", "yes", "Yes", "true", "TRUE", "1")],
+        ("si\u0301", True),  # "sí" typed with a combining accent
+        (" on ", True),
+        *[(v, False) for v in ("no", "NO", "No", "false", "False", "0", "off")],
+    ],
+)
+def test_flag_accepts_yes_and_no_in_english_and_spanish(
+    value: str, urgent: bool, letter_plan: Path
+) -> None:
+    result = run(*letter_args("ipp-meeting-request", letter_plan, "es", "--set", f"urgent={value}"))
+    assert result.exit_code == 0, result.output
+    assert ("Solicitud urgente" in result.stdout) is urgent
+    assert ("(2026-12-15)" in result.stdout) is urgent  # 7 days, not 30
+
+
+@pytest.mark.parametrize("value", ["maybe", "sí no", "y", "2", ""])
+def test_flag_refuses_other_values_and_names_the_accepted_ones(
+    value: str, letter_plan: Path
+) -> None:
+    result = run(*letter_args("ipp-meeting-request", letter_plan, "en", "--set", f"urgent={value}"))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    message = flat(result.stderr)
+    assert f"--set urgent: expected yes or no, got {value!r}" in message
+    for accepted in ("true", "yes", "sí", "si", "1", "false", "no", "0"):
+        assert re.search(rf"(?<![\w]){accepted}(?![\w])", message), accepted
+
+
+# Sofía at 22 on the letters' date: a regional center consumer, or a student up to 22.
+ADULT_PLAN = LETTER_PLAN.replace("birth_date: 2019-05-14", "birth_date: 2004-05-14")
+
+
+def render_all(plan_text: str, tmp_path: Path) -> Iterator[tuple[str, str, letters.RenderedLetter]]:
+    """Every letter in both languages, with the golden files' values, for a plan's text."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan_text, encoding="utf-8")
+    plan = store.load_plan(path)
+    for name in NAMES:
+        values = [(k, v) for k, _, v in (s.partition("=") for s in SETS.get(name, []))]
+        for lang in ("en", "es"):
+            on = date.fromisoformat(DATE)
+            yield name, lang, letters.render_letter(name, plan, on=on, lang=lang, values=values)
+
+
+def test_letters_for_an_adult_do_not_write_as_for_a_minor(tmp_path: Path) -> None:
+    for name, lang, letter in render_all(ADULT_PLAN, tmp_path):
+        text = letter.text
+        for minor in ("Child:", "Menor:", "parent of", "Parent of", "madre/padre de"):
+            assert minor.casefold() not in text.casefold(), (name, lang, minor)
+        if lang == "en":
+            assert "\nRegarding: Sofía Núñez, date of birth May 14, 2004\n" in text, name
+            assert text.endswith(("\nAna Núñez\nOn behalf of Sofía Núñez\n",) + COPY_EN), name
+        else:
+            assert "\nPersona: Sofía Núñez, fecha de nacimiento: 14 de mayo de 2004\n" in text
+            assert text.endswith(("\nAna Núñez\nEn nombre de Sofía Núñez\n",) + COPY_ES), name
+        if name not in ("iep-partial-consent", "recording-notice"):  # no "I am the parent" there
+            writing = "I am writing on behalf of" if lang == "en" else "Le escribo en nombre de"
+            assert f"\n{writing} Sofía Núñez" in text, (name, lang)
+
+
+COPY_EN = ("\nOn behalf of Sofía Núñez\n\nCopy: Department of Developmental Services (DDS)\n",)
+COPY_ES = ("\nEn nombre de Sofía Núñez\n\nCopia: Department of Developmental Services (DDS)\n",)
+
+
+@pytest.mark.parametrize(
+    ("birth", "adult"),
+    [("2008-12-08", True), ("2008-12-09", False), ("2004-05-14", True), ("2019-05-14", False)],
+)
+def test_adult_from_the_18th_birthday_on_the_letters_date(
+    birth: str, adult: bool, letter_plan: Path
+) -> None:
+    letter_plan.write_text(LETTER_PLAN.replace("2019-05-14", birth), encoding="utf-8")
+    text = run(*letter_args("records-request", letter_plan, "en")).stdout
+    assert ("\nRegarding: Sofía Núñez" in text) is adult
+    assert ("\nChild: Sofía Núñez" in text) is not adult
+    assert ("I am the parent of Sofía Núñez" in text) is not adult
+
+
+def test_age_on_a_birthday_and_on_february_29() -> None:
+    assert letters.age_on(date(2004, 5, 14), date(2022, 5, 14)) == 18
+    assert letters.age_on(date(2004, 5, 14), date(2022, 5, 13)) == 17
+    assert letters.age_on(date(2008, 2, 29), date(2026, 2, 28)) == 17
+    assert letters.age_on(date(2008, 2, 29), date(2026, 3, 1)) == 18
+
+
+@pytest.mark.parametrize(
+    ("winter", "holidays", "en", "es"),
+    [
+        # Listed Monday to Friday: the pause takes in the weekends on both sides.
+        (
+            "first: 2026-12-21, last: 2027-01-01",
+            "",
+            "Winter break, with the weekends around it (December 19, 2026 to January 3, 2027)",
+            "Winter break, junto con los fines de semana de antes y de después (del 19 de "
+            "diciembre de 2026 al 3 de enero de 2027)",
+        ),
+        # Listed from the Saturday: only the weekend after it is added.
+        (
+            "first: 2026-12-19, last: 2027-01-01",
+            "",
+            "Winter break, with the weekend after it (December 19, 2026 to January 3, 2027)",
+            "Winter break, junto con el fin de semana siguiente (del 19 de diciembre",
+        ),
+        # Listed with its weekends: the dates are the district's own.
+        (
+            "first: 2026-12-19, last: 2027-01-03",
+            "",
+            "Winter break (December 19, 2026 to January 3, 2027)",
+            "Winter break (del 19 de diciembre de 2026 al 3 de enero de 2027)",
+        ),
+        # A closure day listed in the plan after the weekend: not only weekends.
+        (
+            "first: 2026-12-21, last: 2027-01-01",
+            "2027-01-04, ",
+            "Winter break, with the days off around it (December 19, 2026 to January 4, 2027)",
+            "Winter break, junto con los días sin clases de antes y de después (del 19 de "
+            "diciembre de 2026 al 4 de enero de 2027)",
+        ),
+    ],
+)
+def test_not_counted_break_says_when_it_includes_the_days_around_it(
+    winter: str, holidays: str, en: str, es: str, letter_plan: Path
+) -> None:
+    text = LETTER_PLAN.replace("first: 2026-12-21, last: 2027-01-01", winter)
+    text = text.replace("holidays: [2027-02-12]", f"holidays: [{holidays}2027-02-12]")
+    letter_plan.write_text(text, encoding="utf-8")
+    for lang, expected in (("en", en), ("es", es)):
+        result = run(*letter_args("eval-request", letter_plan, lang))
+        assert result.exit_code == 0, result.output
+        assert expected in flat(result.stdout), lang
+
+
 def test_missed_deadline_lists_overdue_deadlines(letter_plan: Path) -> None:
     args = ["letter", "missed-deadline", "--plan", str(letter_plan), "--date", DATE]
     result = run(*args)
@@ -659,6 +813,38 @@ def test_docx_and_pdf_read_back(name: str, letter_plan: Path) -> None:
             assert iso in text, (suffix, iso)
         for citation in citations:
             assert citation in text, (suffix, citation)
+
+
+def pages_with(pages: list[list[str]], wanted: str, *, whole: bool = True) -> list[int]:
+    """The pages (0-based) with a line that is `wanted` (or, not `whole`, starts with it)."""
+    return [
+        i
+        for i, lines in enumerate(pages)
+        if any(line.strip() == wanted if whole else line.startswith(wanted) for line in lines)
+    ]
+
+
+@pytest.mark.parametrize("plan_text", [LETTER_PLAN, ADULT_PLAN], ids=["child", "adult"])
+def test_pdf_keeps_the_closing_and_signature_on_one_page(plan_text: str, tmp_path: Path) -> None:
+    """From "Sincerely," to the line under the sender's name: never split across pages."""
+    import pypdf
+
+    moved = 0
+    for name, lang, letter in render_all(plan_text, tmp_path):
+        reader = pypdf.PdfReader(io.BytesIO(letters.to_pdf(letter)))
+        pages = [page.extract_text().splitlines() for page in reader.pages]
+        last_line = letter.text.rsplit("\nAna Núñez\n", 1)[1].split("\n")[0]
+        assert last_line.endswith("Sofía Núñez"), (name, lang, last_line)
+        closing_line = "Sincerely," if lang == "en" else "Atentamente,"
+        closing = pages_with(pages, closing_line)
+        signature = pages_with(
+            pages, "Signature: ___" if lang == "en" else "Firma: ___", whole=False
+        )
+        parent = pages_with(pages, last_line)
+        assert len(closing) == len(signature) == len(parent) == 1, (name, lang, pages)
+        assert closing == signature == parent, (name, lang, closing, signature, parent)
+        moved += closing[0] > 0 and pages[closing[0]][0].strip() == closing_line
+    assert moved  # some letters need the block moved to the next page: the test sees that case
 
 
 def test_pdf_font_has_every_character_letters_use() -> None:

@@ -118,6 +118,30 @@ def test_overdue_parent_deadline_does_not_suggest_a_letter_to_the_agency(
     assert "missed-deadline" not in result.stdout
 
 
+def test_estimated_overdue_date_is_made_exact_before_the_letter() -> None:
+    """Leo has no school calendar: assessment-plan (e8) is an estimate, which the
+    missed-deadline letter refuses; the digest says first what makes the date exact."""
+    result = run("remind", "--plan", str(LEO), "--today", "2026-12-01")
+    assert result.exit_code == 0, result.output
+    items = result.stdout.split("\n- ")
+    estimated = next(i for i in items if "District sends a proposed assessment plan" in i)
+    assert "(estimated)" in estimated
+    step = estimated.split("Next step: ", 1)[1]
+    fix = "First make it exact: add your district's school calendar to the plan"
+    letter = "plancli letter missed-deadline --set rule=assessment-plan"
+    assert fix in step
+    assert step.index("this date is estimated") < step.index(fix) < step.index(letter)
+    assert "Then, if it is still overdue, ask in writing" in step
+    # Why: the letter refuses the estimate, as the step says.
+    refused = run("letter", *letter.split()[2:], "--plan", str(LEO), "--date", "2026-12-01")
+    assert refused.exit_code == 1
+    assert "is estimated" in refused.stderr
+    # An exact overdue date still goes straight to the letter.
+    exact = next(i for i in items if "transition planning is starting" in i)
+    assert "Next step: ask in writing, citing the law:" in exact
+    assert "make it exact" not in exact
+
+
 def test_plan_from_the_environment_as_cron_runs_it(write_plan: PlanWriter) -> None:
     plan = write_plan(REQUEST)
     result = run("remind", "--today", "2026-09-11", env={"PLANCLI_PLAN": str(plan)})

@@ -8,11 +8,13 @@ sends nothing. The format is stable plain text: no colour, no terminal width.
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from plancli.daycount import NO_CALENDAR_NOTE, NO_CALENDAR_SCHOOL_DAYS_NOTE
 from plancli.deadlines import Deadline, Status, select
 from plancli.model import Plan
 from plancli.report import printable
@@ -178,9 +180,37 @@ def next_step(d: Deadline, *, several: bool = False) -> tuple[str, list[str]]:
         if several and d.trigger.event_id:
             letter += f" --set trigger={d.trigger.event_id}"
         also = " (if it did happen, record it instead)" if record else ""
+        if d.estimated:  # the letter refuses an estimate: it may be earlier than the law's date
+            return (
+                f"this date is estimated, so it may not have passed yet. First make it exact: "
+                f"{exact_fix(d)}. Then, if it is still overdue, ask in writing, citing the "
+                f"law{also}:",
+                [letter, *record],
+            )
         return f"ask in writing, citing the law{also}:", [letter, *record]
     also = " (if it did, record it)" if record else ""
     return f"ask the {rule.owed_by} in writing when it will act{also}.", record
+
+
+def exact_fix(d: Deadline) -> str:
+    """What to add to the plan to make an estimated date exact, as its notes say."""
+    fixes: list[str] = []
+    for note in d.notes:
+        if not note.startswith("estimated: "):
+            continue
+        school_year = re.search(r"calendar has no (\d{4}-\d{2}) school year", note)
+        if note in (NO_CALENDAR_NOTE, NO_CALENDAR_SCHOOL_DAYS_NOTE):
+            fix = (
+                "add your district's school calendar to the plan (under `calendar:`, the "
+                "first and last day of each school year and its breaks)"
+            )
+        elif school_year is not None:
+            fix = f"add the {school_year[1]} school year to the plan's calendar"
+        else:
+            fix = "add what the note below says the count needs"
+        if fix not in fixes:
+            fixes.append(fix)
+    return " and ".join(fixes) or "add what the note below says the count needs"
 
 
 PARENT_STEPS = {

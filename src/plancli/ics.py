@@ -70,7 +70,8 @@ def summary(d: Deadline, child: str) -> str:
 
 
 def description(d: Deadline, source: PlanDeadlines, *, caseload: bool) -> str:
-    """The counting, the law and the source address (as `plancli explain`), and what to do."""
+    """The counting, the law and the source address (as `plancli explain`), and what to do;
+    no status or days left, which would be out of date the day after the export."""
     step, commands = next_step(d, several=several_of_rule(d, source))
     lines = []
     if caseload:
@@ -83,7 +84,10 @@ def description(d: Deadline, source: PlanDeadlines, *, caseload: bool) -> str:
     lines.append(f"Next step: {step}")
     lines += [f"  {with_plan(command, source.plan_arg)}" for command in commands]
     lines.append("")
-    lines += report.deadline_lines(d, source.plan)
+    # Without the status ("upcoming, 8 days left"): a calendar shows the description for weeks
+    # after the export, so it says nothing relative to the day of the export.
+    status = f"   Status: {report.status_text(d)}"
+    lines += [line.removesuffix(status) for line in report.deadline_lines(d, source.plan)]
     explain = with_plan(f"plancli explain {d.id}", source.plan_arg)
     lines += ["", f"Run `{explain}` for the same explanation."]
     lines.append("Not legal advice: the date comes from the law named above.")

@@ -20,9 +20,10 @@ from __future__ import annotations
 import io
 import re
 import traceback
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -32,7 +33,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
-from plancli.daycount import Count, Counting
+from plancli.daycount import Count, Counting, Pause, SchoolCalendar
 from plancli.deadlines import (
     Computation,
     Deadline,
@@ -103,6 +104,14 @@ def full_date(day: date, lang: str) -> str:
         if lang == "es"
         else f"{weekday}, {long_date(day, 'en')}"
     )
+
+
+ADULT_AGE = 18
+
+
+def age_on(birth: date, day: date) -> int:
+    """Age in whole years on `day` (born February 29: a year older on March 1)."""
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
 def _date_range(first: date, last: date, lang: str) -> str:
@@ -738,7 +747,8 @@ def _not_counted(count: Count, plan: Plan, lang: str) -> list[str]:
             else:
                 name = "el período entre años escolares" if lang == "es" else pause.reason
         else:
-            name = pause.reason  # the break's name as the plan's calendar gives it
+            # The break's name as the plan's calendar gives it, and the days off around it.
+            name = pause.reason + _days_around(pause, calendar, lang)
         found.append(f"{name} ({_date_range(pause.first, pause.last, lang)})")
     for day, holiday in count.skipped:
         if lang == "es":
@@ -746,6 +756,47 @@ def _not_counted(count: Count, plan: Plan, lang: str) -> list[str]:
             holiday = _HOLIDAYS_ES.get(base, base) + (" (día observado)" if observed else "")
         found.append(f"{holiday} ({long_date(day, lang)})")
     return found
+
+
+def _days_around(pause: Pause, calendar: SchoolCalendar | None, lang: str) -> str:
+    """', with the weekends around it' when a break's pause runs past the dates the calendar
+    lists for it (the clock stops from the last school day before the break to the first
+    school day after it), so the dates the letter states match the district's calendar."""
+    if calendar is None:
+        return ""
+    listed = [
+        b
+        for y in calendar.years
+        for b in y.breaks
+        if b.first <= pause.last and b.last >= pause.first
+    ]
+    if not listed:
+        return ""
+    first, last = min(b.first for b in listed), max(b.last for b in listed)
+    paused = (pause.first + timedelta(days=n) for n in range((pause.last - pause.first).days + 1))
+    extra = [day for day in paused if not first <= day <= last]
+    if not extra:
+        return ""
+    side = (
+        "around"
+        if extra[0] < first and extra[-1] > last
+        else ("before" if extra[0] < first else "after")
+    )
+    weekends = all(day.weekday() >= 5 for day in extra)
+    if lang == "es":
+        what = (
+            ("los fines de semana", "el fin de semana")
+            if weekends
+            else ("los días sin clases",) * 2
+        )
+        return {
+            "around": f", junto con {what[0]} de antes y de después",
+            "before": f", junto con {what[1]} {'anterior' if weekends else 'anteriores'}",
+            "after": f", junto con {what[1]} {'siguiente' if weekends else 'siguientes'}",
+        }[side]
+    it = "it" if len(listed) == 1 else "them"
+    what = ("the weekends", "the weekend") if weekends else ("the days off",) * 2
+    return f", with {what[0] if side == 'around' else what[1]} {side} {it}"
 
 
 _ESTIMATE_NOTE = {
@@ -831,6 +882,9 @@ class RenderedLetter:
 
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+# What `--set FLAG=VALUE` accepts, in English and Spanish (compared case-insensitively).
+FLAG_TRUE = ("true", "yes", "sí", "si", "1", "on")
+FLAG_FALSE = ("false", "no", "0", "off")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -882,11 +936,15 @@ class _Builder:
                     f"--set {spec.name}: expected a date as YYYY-MM-DD, got {text[:40]!r}."
                 ) from None
         if spec.kind == "flag":
-            if text.lower() in ("true", "yes", "1", "on"):
+            answer = unicodedata.normalize("NFC", text).casefold()
+            if answer in FLAG_TRUE:
                 return True
-            if text.lower() in ("false", "no", "0", "off"):
+            if answer in FLAG_FALSE:
                 return False
-            raise LetterError(f"--set {spec.name}: expected true or false, got {text[:40]!r}.")
+            raise LetterError(
+                f"--set {spec.name}: expected yes or no, got {text[:40]!r}. Accepted for yes: "
+                f"{', '.join(FLAG_TRUE)}; for no: {', '.join(FLAG_FALSE)} (in any case)."
+            )
         return text
 
     def require_fields(self) -> None:
@@ -945,6 +1003,8 @@ class _Builder:
                 "concerns": list(child.concerns),
                 "school": school.name if school is not None and school.name else None,
                 "uci": center.uci if center is not None and center.uci else None,
+                # 18 or older on the letter's date: letters do not write as for a minor.
+                "adult": age_on(child.birth_date, self.on) >= ADULT_AGE,
             },
         )
 
@@ -1756,25 +1816,70 @@ def to_pdf(letter: RenderedLetter) -> bytes:
             path = stack.enter_context(resources.as_file(fonts / filename))
             pdf.add_font("DejaVuSans", style, str(path))
         pdf.add_page()
-        line_height = 5.6
-        for kind, lines in _blocks(letter.text):
-            if kind == "list":
-                for item in lines:
-                    pdf.set_font("DejaVuSans", "", 11)
-                    pdf.set_x(pdf.l_margin + 4)
-                    pdf.multi_cell(
-                        pdf.epw - 4,
-                        line_height,
-                        f"•  {item}",
-                        align="L",
-                        new_x="LMARGIN",
-                        new_y="NEXT",
-                    )
-            else:
-                for line in lines:
-                    pdf.set_font("DejaVuSans", "B" if _is_subject(line) else "", 11)
-                    pdf.multi_cell(
-                        pdf.epw, line_height, line, align="L", new_x="LMARGIN", new_y="NEXT"
-                    )
-            pdf.ln(3)
+        blocks = list(_blocks(letter.text))
+        together = _signature_blocks(blocks)
+        for i, (kind, lines) in enumerate(blocks):
+            if together is not None and i == together.start and pdf.get_y() > pdf.t_margin:
+                # The closing and signature block on one page: when it does not fit on this
+                # one, it starts the next.
+                gaps = _PDF_GAP * (len(together) - 1)
+                height = gaps + sum(_pdf_block(pdf, *blocks[j], measure=True) for j in together)
+                if pdf.will_page_break(height):
+                    pdf.add_page()
+            _pdf_block(pdf, kind, lines)
+            pdf.ln(_PDF_GAP)
         return bytes(pdf.output())
+
+
+_PDF_LINE = 5.6  # mm: the line height of 11 pt text
+_PDF_GAP = 3  # mm between paragraphs
+_CLOSINGS = ("Sincerely,", "Atentamente,")
+_SIGNATURE_LINES = ("Signature:", "Firma:")
+
+
+def _signature_blocks(blocks: Sequence[tuple[str, list[str]]]) -> range | None:
+    """The blocks a PDF keeps on one page: the closing ("Sincerely,"), the signature line and
+    the paragraph under it (the sender's name), or None when the letter has no signature line."""
+    signs = [
+        i
+        for i, (kind, lines) in enumerate(blocks)
+        if kind == "para" and any(line.startswith(_SIGNATURE_LINES) for line in lines)
+    ]
+    if not signs:
+        return None
+    sign = signs[-1]
+    first = sign
+    if sign > 0 and blocks[sign - 1][0] == "para" and blocks[sign - 1][1][-1] in _CLOSINGS:
+        first = sign - 1
+    end = sign + 1
+    # The name under the line, when it is a paragraph of its own.
+    if (
+        blocks[sign][1][-1].startswith(_SIGNATURE_LINES)
+        and end < len(blocks)
+        and blocks[end][0] == "para"
+    ):
+        end += 1
+    return range(first, end)
+
+
+def _pdf_block(pdf: Any, kind: str, lines: Sequence[str], *, measure: bool = False) -> float:
+    """Write one paragraph or bullet list; with `measure`, write nothing and return its height
+    in mm (0 when written)."""
+    height = 0.0
+    cells = (
+        [("", 4, f"•  {item}") for item in lines]
+        if kind == "list"
+        else [("B" if _is_subject(line) else "", 0, line) for line in lines]
+    )
+    for style, indent, text in cells:
+        pdf.set_font("DejaVuSans", style, 11)
+        width = pdf.epw - indent
+        if measure:
+            wrapped = pdf.multi_cell(
+                width, _PDF_LINE, text, align="L", dry_run=True, output="LINES"
+            )
+            height += _PDF_LINE * len(wrapped)
+            continue
+        pdf.set_x(pdf.l_margin + indent)
+        pdf.multi_cell(width, _PDF_LINE, text, align="L", new_x="LMARGIN", new_y="NEXT")
+    return height
