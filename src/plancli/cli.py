@@ -242,7 +242,7 @@ def deadlines(
         with reporting_errors():
             data = _deadlines_file(rows, now, output_format, caseload=caseload)
             _refuse_plan_as_output(output, _plan_paths(plan))
-            _write_private_file(output, data, force=force)
+            store.write_private_file(output, data, force=force)
     if failed:
         raise typer.Exit(code=1)
 
@@ -929,7 +929,7 @@ def export_ics(
     else:
         with reporting_errors():
             _refuse_plan_as_output(output, _plan_paths(plan))
-            _write_private_file(output, data, force=force)
+            store.write_private_file(output, data, force=force)
         count = data.count(b"BEGIN:VEVENT")
         out.print(
             f"Wrote {count} open deadline{'' if count == 1 else 's'} to "
@@ -973,66 +973,6 @@ def _refuse_plan_as_output(output: Path, plan_files: Sequence[Path]) -> None:
 def _same_file(one: Path, other: Path) -> bool:
     """Do two paths name the same file? Not Path.resolve(): a symlink loop raises there."""
     return os.path.realpath(one) == os.path.realpath(other)
-
-
-def _write_private_file(path: Path, data: bytes, *, force: bool) -> None:
-    """Write FILE atomically (a temporary file, then a rename), readable by its owner only.
-
-    Refuses to replace an existing file unless `force`; without it the final step is a hard
-    link, which fails if the file appeared meanwhile, so nothing is ever overwritten.
-    """
-    import tempfile
-    from contextlib import suppress
-
-    exists_message = (
-        f"{path} already exists; plancli will not overwrite it. "
-        "Add --force to replace it, or choose another --output."
-    )
-    try:
-        if path.is_dir():
-            raise PlancliError(f"{path} is a folder; give a file name, e.g. --output out.ics.")
-        if path.exists() and not force:
-            raise PlanExistsError(exists_message)
-        if path.exists() and not path.is_file():  # a device or pipe: never replaced by a file
-            raise PlancliError(f"{path} is not a regular file; choose another --output.")
-        folder = path.parent
-        if not folder.is_dir():
-            raise PlancliError(
-                f"The folder {folder} does not exist; create it or choose another --output."
-            )
-        # The name shortened: a legal 250-character name must not make the temp name too long.
-        prefix = f".{path.name[:40]}."
-        handle, temp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temp, 0o600)
-            if force:
-                os.replace(temp, path)
-            else:
-                try:
-                    os.link(temp, path)
-                except FileExistsError:
-                    raise
-                except OSError:  # no hard links on this file system
-                    if path.exists():
-                        raise FileExistsError(path) from None
-                    os.replace(temp, path)
-                with suppress(FileNotFoundError):
-                    os.unlink(temp)
-        except BaseException:
-            with suppress(OSError):
-                os.unlink(temp)
-            raise
-    except FileExistsError:
-        raise PlanExistsError(exists_message) from None
-    except OSError as error:
-        raise PlancliError(
-            f"Could not write {path}: {error.strerror or error}. Check the folder and the "
-            "free space, or choose another --output."
-        ) from None
 
 
 # ---- letter
@@ -1170,7 +1110,7 @@ def _save_letter(output: Path, data: bytes, *, force: bool) -> None:
     from plancli.errors import LetterError
 
     try:
-        _write_private_file(output, data, force=force)
+        store.write_private_file(output, data, force=force)
     except PlanExistsError as error:
         raise LetterError(str(error)) from None
     out.print(f"Wrote {report.printable(str(output))} (readable only by you).", markup=False)

@@ -16,11 +16,9 @@ loader, which keeps comments and key order.
 
 from __future__ import annotations
 
-import calendar as _stdcal
 import os
 import re
 import stat
-import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager, suppress
@@ -369,6 +367,8 @@ def _show(value: object) -> str:
 
 def _no_such_day(text: str) -> str:
     """Why YYYY-MM-DD is not a date: '(there is no such day: February 2026 has 28 days)'."""
+    import calendar as _stdcal  # only on this error path
+
     year, month, day = (int(part) for part in text.split("-"))
     if year == 0:
         return " (there is no year 0000)"
@@ -950,12 +950,7 @@ def write_atomically(path: Path, text: str, *, backup: bool = True) -> None:
     tmp_name: str | None = None
     try:
         existed = target.exists()
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), FILE_MODE)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        tmp_name = _write_temp(folder, target.name, data)
         if backup:
             _keep_backups(target, folder)
         os.replace(tmp_name, target)
@@ -1001,19 +996,88 @@ def _keep_backups(path: Path, folder: Path) -> None:
         raise
 
 
-def _replace_with(target: Path, data: bytes, folder: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+def _write_temp(folder: Path, name: str, data: bytes) -> str:
+    """`data` in a new owner-only file of `folder`, flushed to disk; returns its name.
+
+    The temp name starts with at most 40 characters of `name`, so a long (legal) file name
+    cannot make it too long. On failure nothing is left behind.
+    """
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{name[:40]}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), FILE_MODE)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _replace_with(target: Path, data: bytes, folder: Path) -> None:
+    tmp = _write_temp(folder, target.name, data)
+    try:
         os.replace(tmp, target)
     except BaseException:
         with suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def write_private_file(path: Path, data: bytes, *, force: bool) -> None:
+    """Write an output file (letter, calendar, CSV) atomically, readable by its owner only.
+
+    Refuses to replace an existing file unless `force`; without it the final step is a hard
+    link, which fails if the file appeared meanwhile, so nothing is ever overwritten. A
+    folder or a device is never replaced.
+    """
+    exists_message = (
+        f"{path} already exists; plancli will not overwrite it. "
+        "Add --force to replace it, or choose another --output."
+    )
+    try:
+        if path.is_dir():
+            raise PlancliError(f"{path} is a folder; give a file name, e.g. --output out.ics.")
+        if path.exists() and not force:
+            raise PlanExistsError(exists_message)
+        if path.exists() and not path.is_file():  # a device or pipe: never replaced by a file
+            raise PlancliError(f"{path} is not a regular file; choose another --output.")
+        if not path.parent.is_dir():
+            raise PlancliError(
+                f"The folder {path.parent} does not exist; create it or choose another --output."
+            )
+        temp = _write_temp(path.parent, path.name, data)
+        try:
+            if force:
+                os.replace(temp, path)
+            else:
+                _link_new(temp, path)
+        finally:
+            with suppress(OSError):
+                os.unlink(temp)
+    except FileExistsError:
+        raise PlanExistsError(exists_message) from None
+    except OSError as error:
+        raise PlancliError(
+            f"Could not write {path}: {error.strerror or error}. Check the folder and the "
+            "free space, or choose another --output."
+        ) from None
+
+
+def _link_new(temp: str, path: Path) -> None:
+    """Put `temp` in place as `path` only if no `path` exists (FileExistsError otherwise)."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links on this file system
+        if path.exists():
+            raise FileExistsError(path) from None
+        os.replace(temp, path)
 
 
 def _sync_folder(folder: Path) -> None:
