@@ -160,7 +160,7 @@ def _met_before_trigger(
     ]
 
 
-_SECTIONS = ("version", "child", "family", "school", "calendar", "regional_center", "events")
+_SECTIONS = store.TOP_KEYS  # the order of SPEC §2
 _EVENT_PATH = re.compile(r"events\[(\d+)\]")
 
 

@@ -36,6 +36,7 @@ from plancli.rules import (
     check_event_type,
     field_warnings,
 )
+from plancli.vocab import LANGUAGES, yes_no
 
 app = typer.Typer(
     name="plancli",
@@ -546,7 +547,7 @@ def init(
         problem = _birth_date_problem(birth_date, now)
         if problem:
             raise PlancliError(problem)
-        if language not in store.LANGUAGES:
+        if language not in LANGUAGES:
             raise PlancliError(f"--language must be en or es, not {language!r}.")
         text = PLAN_TEMPLATE.format(
             name=_yaml_text(name),
@@ -678,8 +679,8 @@ def _parse_fields(pairs: Sequence[str]) -> dict[str, Any]:
                 "id, type, date or note, e.g. --field urgent=true."
             )
         value = value.strip()
-        if value.lower() in ("true", "false"):
-            fields[key] = value.lower() == "true"
+        if value.lower() in ("true", "false"):  # what store's field typing reads as a flag
+            fields[key] = yes_no(value)
         elif key in ("until", "effective_date") or key.endswith("_date"):
             fields[key] = _parse_date(value, f"--field {key}")
         else:

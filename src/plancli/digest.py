@@ -18,11 +18,11 @@ from plancli.daycount import NO_CALENDAR_NOTE, NO_CALENDAR_SCHOOL_DAYS_NOTE
 from plancli.deadlines import Deadline, Status, select
 from plancli.model import Plan
 from plancli.report import printable
-from plancli.rules import Kind
+from plancli.rules import AGENCY_OWNERS, Kind
 
 # Agencies that `plancli letter missed-deadline` writes to (SPEC §6: district or regional
 # center). Other owers (the hearing office, the Department of Education) get a plain step.
-LETTER_OWNERS = frozenset({"district", "regional center", "regional center director"})
+LETTER_OWNERS = AGENCY_OWNERS
 LANTERMAN_APPEALS = frozenset({"fair-hearing-request", "aid-paid-pending"})
 
 DISCLAIMER = (

@@ -20,7 +20,6 @@ from __future__ import annotations
 import io
 import re
 import traceback
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -44,9 +43,9 @@ from plancli.deadlines import (
 )
 from plancli.errors import LetterError, UnknownNameError, suggestion
 from plancli.model import FieldValue, Plan
-from plancli.rules import RULES_BY_ID, AgeOffset, Kind, Period, Rule, System
+from plancli.rules import AGENCY_OWNERS, RULES_BY_ID, AgeOffset, Kind, Period, Rule, System
+from plancli.vocab import FALSE_WORDS, LANGUAGES, TRUE_WORDS, yes_no
 
-LANGUAGES = ("en", "es")
 OUTPUT_SUFFIXES = (".txt", ".md", ".html", ".docx", ".pdf")
 TEMPLATE_SUFFIX = ".md.j2"
 
@@ -378,7 +377,7 @@ LETTERS: tuple[Letter, ...] = (
 LETTERS_BY_NAME: dict[str, Letter] = {letter.name: letter for letter in LETTERS}
 
 # Who a letter can hold to an overdue deadline (`missed-deadline`).
-ADDRESSABLE = frozenset({"district", "regional center", "regional center director"})
+ADDRESSABLE = AGENCY_OWNERS
 
 # What each addressable rule required, as the rest of "the district had to ...", and what
 # happened on the trigger date. {child} is the child's name. Data for `missed-deadline`.
@@ -883,8 +882,6 @@ class RenderedLetter:
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 # What `--set FLAG=VALUE` accepts, in English and Spanish (compared case-insensitively).
-FLAG_TRUE = ("true", "yes", "sí", "si", "1", "on")
-FLAG_FALSE = ("false", "no", "0", "off")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -936,14 +933,12 @@ class _Builder:
                     f"--set {spec.name}: expected a date as YYYY-MM-DD, got {text[:40]!r}."
                 ) from None
         if spec.kind == "flag":
-            answer = unicodedata.normalize("NFC", text).casefold()
-            if answer in FLAG_TRUE:
-                return True
-            if answer in FLAG_FALSE:
-                return False
+            answer = yes_no(text)
+            if answer is not None:
+                return answer
             raise LetterError(
                 f"--set {spec.name}: expected yes or no, got {text[:40]!r}. Accepted for yes: "
-                f"{', '.join(FLAG_TRUE)}; for no: {', '.join(FLAG_FALSE)} (in any case)."
+                f"{', '.join(TRUE_WORDS)}; for no: {', '.join(FALSE_WORDS)} (in any case)."
             )
         return text
 

@@ -48,6 +48,7 @@ from plancli.model import (
     School,
 )
 from plancli.rules import EVENT_TYPES, EXTENSION_EVENT, RULES_BY_ID
+from plancli.vocab import LANGUAGES, yes_no
 
 MAX_PLAN_BYTES = 5_000_000  # a plan is a few kilobytes; refuse anything absurd before parsing
 MAX_NESTING = 64  # a plan nests 5 levels deep; deeper YAML is refused before anything walks it
@@ -55,11 +56,9 @@ LOCK_TIMEOUT_SECONDS = 10.0
 LOCK_TIMEOUT_ENV = "PLANCLI_LOCK_TIMEOUT"  # seconds; for scripts (and tests) that cannot wait
 BACKUPS = 3  # <name>.bak (the previous version), <name>.bak.1, <name>.bak.2
 FILE_MODE = 0o600  # the plan holds a child's health and disability information
-LANGUAGES = ("en", "es")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _TWO_DIGIT_YEAR = re.compile(r"\d{2}-\d{1,2}-\d{1,2}", re.ASCII)
 _EVENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}")
-_TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
 # Tags that only say what the value already is; any other tag is refused (SPEC §7).
 _PLAIN_TAGS = ("!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
@@ -537,8 +536,9 @@ class _Checker:
         value = data.get(key)
         if value is None or value == "":
             return False
-        if isinstance(value, str) and value.strip().lower() in _TRUE + _FALSE:
-            return value.strip().lower() in _TRUE
+        answer = yes_no(value) if isinstance(value, str) else None
+        if answer is not None:
+            return answer
         self.problem(f"{where}{key}", f"expected true or false, got {_show(value)}")
         return False
 
@@ -844,8 +844,9 @@ class _Checker:
         ):
             return self.date_value(text, where)
         if key == "urgent" or text.lower() in ("true", "false"):
-            if text.lower() in _TRUE + _FALSE:
-                return text.lower() in _TRUE
+            answer = yes_no(text)
+            if answer is not None:
+                return answer
             self.problem(where, f"expected true or false, got {_show(value)}")
             return None
         if text.isascii() and text.isdigit() and len(text) < 10 and not text.startswith("0"):

@@ -38,6 +38,9 @@ class Shows(StrEnum):
 
 
 BIRTH_DATE = "birth-date"  # the trigger type of age-based rules (SPEC §5)
+# The agencies a family writes to about their deadlines (letters, `missed-deadline`, the
+# digest's next step). Other owers (a hearing office, a state department) are not written to.
+AGENCY_OWNERS = frozenset({"district", "regional center", "regional center director"})
 
 
 @dataclass(frozen=True, slots=True)
