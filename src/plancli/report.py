@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from plancli import daycount
@@ -151,9 +152,31 @@ def field_text(value: object) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
-def notes_text(deadlines: Sequence[Deadline]) -> str:
-    """The notes under a table: why a date is estimated, weekend/holiday advice, extensions."""
-    lines = [f"  {d.id}: {note_text(note)}" for d in deadlines for note in d.notes]
+def child_labels(children: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """How a caseload names each (child, plan path): the child's name, or the name and the
+    plan's file when another plan has a child of the same name (SPEC §1, issue 9)."""
+    pairs = list(dict.fromkeys(children))
+    names = [name for name, _ in pairs]
+    files = [Path(path).name for _, path in pairs]
+    labels = {}
+    for (name, path), file in zip(pairs, files, strict=True):
+        if names.count(name) == 1:
+            labels[name, path] = name
+        else:
+            shown = file if files.count(file) == 1 else path
+            labels[name, path] = f"{name} ({printable(shown)})"
+    return labels
+
+
+def notes_text(deadlines: Sequence[Deadline], children: Sequence[str] | None = None) -> str:
+    """The notes under a table: why a date is estimated, weekend/holiday advice, extensions.
+    `children`: in a caseload, the child of each deadline (its ids repeat across plans)."""
+    who = [f"{c}, " for c in children] if children is not None else [""] * len(deadlines)
+    lines = [
+        f"  {prefix}{d.id}: {note_text(note)}"
+        for prefix, d in zip(who, deadlines, strict=True)
+        for note in d.notes
+    ]
     if not lines:
         return ""
     return (
