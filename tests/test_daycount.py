@@ -11,7 +11,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from plancli import daycount
-from plancli.wording import note_text
 from plancli.daycount import (
     SchoolCalendar,
     add_business_days,
@@ -23,6 +22,7 @@ from plancli.daycount import (
     is_business_day,
     school_pauses,
 )
+from plancli.wording import note_text
 from tests.conftest import D, maya_calendar
 
 CAL = maya_calendar()
