@@ -265,7 +265,7 @@ def test_usage_errors_exit_2(write_plan: PlanWriter) -> None:
 
 def test_check_reports_every_problem(write_plan: PlanWriter) -> None:
     plan = write_plan(
-        "  - {id: e1, type: assessment-plan-received, date: 2026-09-01}\n"
+        "  - {id: e1, type: assessment-plan-received, date: 2026-09-01, answers: e4}\n"
         "  - {id: e2, type: extension-agreed, date: 2026-09-02, rule: initial-iep,"
         " until: 2026-12-01}\n"
         "  - {id: e3, type: iep-meeting, date: 2027-09-02}\n"
@@ -275,8 +275,8 @@ def test_check_reports_every_problem(write_plan: PlanWriter) -> None:
     assert_clean_failure(
         result,
         "has 3 problems",
-        "events[0].date: this assessment-plan-received comes before the assessment-requested "
-        "event it answers",
+        "events[0].date: this assessment-plan-received (2026-09-01) comes before the "
+        "assessment-requested of 2026-09-05 (event e4) it answers",
         "events[1].rule: the extension is for initial-iep, but no assessment-consent-given",
         "events[2].date: 2027-09-02 is after today",
     )

@@ -22,6 +22,7 @@ from plancli.daycount import (
     is_business_day,
     school_pauses,
 )
+from plancli.wording import note_text
 from tests.conftest import D, maya_calendar
 
 CAL = maya_calendar()
@@ -203,7 +204,7 @@ def test_school_tolled_without_calendar_is_estimated() -> None:
     count = add_school_tolled_days(D("2026-12-10"), 15, None)
     assert count.due == D("2026-12-25")
     assert count.estimated
-    assert "add your district's calendar" in count.notes[0]
+    assert "add your district's calendar" in note_text(count.notes[0])
 
 
 def test_school_tolled_past_the_last_year_is_estimated() -> None:
@@ -211,14 +212,14 @@ def test_school_tolled_past_the_last_year_is_estimated() -> None:
     count = add_school_tolled_days(D("2028-05-20"), 15, CAL)
     assert count.due == D("2028-06-04")
     assert count.estimated
-    assert "2028-29 school year" in count.notes[0]
+    assert "2028-29 school year" in note_text(count.notes[0])
 
 
 def test_school_tolled_before_the_first_year_is_estimated() -> None:
     count = add_school_tolled_days(D("2026-07-20"), 15, CAL)
     assert count.due == D("2026-08-04")
     assert count.estimated
-    assert "2025-26 school year" in count.notes[0]
+    assert "2025-26 school year" in note_text(count.notes[0])
 
 
 # --------------------------------------------------------------------------------------------

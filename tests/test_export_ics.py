@@ -68,6 +68,11 @@ def events_of(data: bytes) -> list[Any]:
     return list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
 
 
+def active(data: bytes) -> list[Any]:
+    """The VEVENTs that are reminders (not the cancelled copies of recently met deadlines)."""
+    return [e for e in events_of(data) if str(e.get("STATUS")) != "CANCELLED"]
+
+
 def uids(data: bytes) -> dict[str, str]:
     """UID -> SUMMARY."""
     return {str(e["UID"]): str(e["SUMMARY"]) for e in events_of(data)}
@@ -81,9 +86,10 @@ def test_one_vevent_per_open_deadline_in_both_parsers(write_plan: PlanWriter) ->
     calendar = icalendar.Calendar.from_ical(data)
     assert str(calendar["VERSION"]) == "2.0"
     assert str(calendar["PRODID"])
-    assert len(calendar.walk("VEVENT")) == len(expected)
+    cancelled = data.count(b"STATUS:CANCELLED")  # met in the last 90 days (SPEC §1)
+    assert len(calendar.walk("VEVENT")) == len(expected) + cancelled
     independent = vobject.readOne(data.decode("utf-8"))
-    vevents = independent.vevent_list
+    vevents = [e for e in independent.vevent_list if e.status.value != "CANCELLED"]
     assert len(vevents) == len(expected)
     assert sorted(e.dtstart.value for e in vevents) == sorted(
         date.fromisoformat(d["due"]) for d in expected
@@ -95,13 +101,14 @@ def test_one_vevent_per_open_deadline_in_both_parsers(write_plan: PlanWriter) ->
         assert (event.dtend.value - start).days == 1
         assert event.uid.value.endswith("@plancli")
         assert "Test Child" in event.summary.value
-    assert data.count(b"DTSTART;VALUE=DATE:") == len(expected)
+    assert data.count(b"DTSTART;VALUE=DATE:") == len(expected) + cancelled
 
 
-def test_met_deadlines_are_left_out(write_plan: PlanWriter) -> None:
+def test_met_deadlines_are_not_reminders(write_plan: PlanWriter) -> None:
     data = export(write_plan(EVENTS))
-    summaries = " ".join(uids(data).values())
-    # records-requested e3 was answered by e4: school-records is met, so not in the calendar.
+    summaries = " ".join(str(e["SUMMARY"]) for e in active(data))
+    # records-requested e3 was answered by e4: school-records is met, so no reminder (it is
+    # only there as a cancelled event: test_deadline_met_in_the_last_90_days_is_cancelled).
     assert "school records" not in summaries
     assert "District sends a proposed assessment plan" in summaries  # open (overdue)
 
@@ -274,7 +281,7 @@ def test_description_says_nothing_relative_to_the_export_day(plan: str, today: s
 @pytest.mark.parametrize("plan", [MAYA, LEO])
 def test_examples_parse_in_both_parsers(plan: str) -> None:
     data = export(plan, today="2026-11-23")
-    assert len(events_of(data)) == len(open_deadlines(plan, "2026-11-23"))
+    assert len(active(data)) == len(open_deadlines(plan, "2026-11-23"))
     assert len(vobject.readOne(data.decode("utf-8")).vevent_list) == len(events_of(data))
     assert data.endswith(b"END:VCALENDAR\r\n")
     assert all(len(line) <= 75 for line in data.split(b"\r\n"))  # folded (RFC 5545 3.1)

@@ -810,7 +810,7 @@ def test_check_reports_every_kind_of_problem_at_once(tmp_path: Path) -> None:
         "  - {id: e1, type: asessment-requested, date: 2026-09-03}\n"
         "  - {id: e2, type: iep-meeting, date: 2026-02-30}\n"
         "  - {id: e3, type: iep-meeting, date: 2018-01-01}\n"
-        "  - {id: e4, type: assessment-plan-received, date: 2026-09-01}\n"
+        "  - {id: e4, type: assessment-plan-received, date: 2026-09-01, answers: e5}\n"
         "  - {id: e5, type: assessment-requested, date: 2026-09-05}\n"
         "  - {id: e6, type: extension-agreed, date: 2026-09-02, rule: initial-iep,"
         " until: 2026-12-01}\n"
@@ -834,8 +834,9 @@ def test_check_reports_every_kind_of_problem_at_once(tmp_path: Path) -> None:
         "2026 has 28 days)",
         "events[2].date: 2018-01-01 is before the child's birth date (child.birth_date); check "
         "the year",
-        "events[3].date: this assessment-plan-received comes before the assessment-requested "
-        "event it answers; check both dates",
+        "events[3].date: this assessment-plan-received (2026-09-01) comes before the "
+        "assessment-requested of 2026-09-05 (event e5) it answers; check both dates, or the "
+        "`answers` id",
         "events[5].rule: the extension is for initial-iep, but no assessment-consent-given event "
         "comes on or before it; add that event or correct the rule",
         "events[6].until: 2026-09-01 is before the assessment-requested of 2026-09-05 (event "

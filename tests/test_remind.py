@@ -112,8 +112,11 @@ def test_overdue_parent_deadline_does_not_suggest_a_letter_to_the_agency(
     write_plan: PlanWriter,
 ) -> None:
     plan = write_plan(NOTICE)
-    result = run("remind", "--plan", str(plan), "--today", "2026-11-03")
-    assert "this date has passed" in result.stdout
+    result = run("remind", "--plan", str(plan), "--today", "2026-11-03", "--within", "30")
+    # SPEC §4 as amended by issue 9: the aid-paid-pending date (2026-10-31) has lapsed, which
+    # is not open, so the digest leaves it out; the appeal itself (2026-11-30) is still open.
+    assert "Last day to appeal and keep current services" not in result.stdout
+    assert "file your appeal by 2026-11-30" in result.stdout
     assert "plancli add appeal-filed YYYY-MM-DD" in result.stdout
     assert "missed-deadline" not in result.stdout
 
@@ -138,7 +141,10 @@ def test_estimated_overdue_date_is_made_exact_before_the_letter() -> None:
     assert "is estimated" in refused.stderr
     # An exact overdue date still goes straight to the letter.
     exact = next(i for i in items if "transition planning is starting" in i)
-    assert "Next step: ask in writing, citing the law:" in exact
+    # transition-notice has a met-by type now (SPEC §4, issue 9): record it if it happened.
+    assert (
+        "Next step: ask in writing, citing the law (if it did happen, record it instead):" in exact
+    )
     assert "make it exact" not in exact
 
 

@@ -80,8 +80,16 @@ SPEC_TABLE: dict[str, tuple[str, tuple[str, ...], int | None, str, str, tuple[st
         "district",
         ("assessment-completed",),
     ),
-    "transition-plan": ("iep", (BIRTH_DATE,), None, AGE, "district", ()),
-    "rights-at-majority": ("iep", (BIRTH_DATE,), None, AGE, "district", ()),
+    # SPEC §4 as amended by issue 9: age-based dates must be closable.
+    "transition-plan": ("iep", (BIRTH_DATE,), None, AGE, "district", ("transition-plan-included",)),
+    "rights-at-majority": (
+        "iep",
+        (BIRTH_DATE,),
+        None,
+        AGE,
+        "district",
+        ("rights-at-majority-informed",),
+    ),
     "iep-by-age-3": ("iep", (BIRTH_DATE,), None, AGE, "district", ("iep-meeting",)),
     "manifestation-review": (
         "iep",
@@ -252,7 +260,14 @@ SPEC_TABLE: dict[str, tuple[str, tuple[str, ...], int | None, str, str, tuple[st
         "regional center",
         ("ifsp-meeting",),
     ),
-    "transition-notice": ("early-start", (BIRTH_DATE,), None, AGE, "regional center", ()),
+    "transition-notice": (
+        "early-start",
+        (BIRTH_DATE,),
+        None,
+        AGE,
+        "regional center",
+        ("transition-notice-received",),
+    ),
     "transition-conference": (
         "early-start",
         (BIRTH_DATE,),

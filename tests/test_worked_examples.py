@@ -1307,9 +1307,9 @@ SCHOOL_DAY_CASES: tuple[Case, ...] = (
     Case(
         "manifestation-review",
         "e1",
-        "2026-10-20",
-        "Mon 10-05: Tue 6 (1) .. Fri 9 (4), [Mon 12 Columbus Day, R7], Tue 13 (5) .. "
-        "Fri 16 (8), Mon 19 (9), Tue 20 (10)",
+        "2026-10-19",
+        "Mon 10-05: Tue 6 (1) .. Fri 9 (4), Mon 12 (5: Columbus Day is not a school holiday "
+        "of EC 37220(a), SPEC §3.5 as amended by issue 9) .. Fri 16 (9), Mon 19 (10)",
         (ev("e1", "discipline-placement-change", "2026-10-05"),),
         calendar=CAL,
         id="columbus-day",

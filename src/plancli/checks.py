@@ -19,7 +19,7 @@ from plancli import store
 from plancli.daycount import SchoolCalendar
 from plancli.errors import PlancliError
 from plancli.model import Event, Plan
-from plancli.rules import ALL_RULES, BIRTH_DATE, EXTENSION_EVENT, RULES_BY_ID
+from plancli.rules import EXTENSION_EVENT, RULES_BY_ID
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +66,8 @@ def plan_problems(plan: Plan, today: date) -> list[str]:
 
 
 def event_problems(events: Sequence[Event], index: Mapping[str, int], today: date) -> list[str]:
-    """Events in the future, extensions without a trigger or ending before it, and 'met by'
-    events dated before the trigger they answer. `index` maps an event id to its position in
+    """Events in the future, extensions without a trigger or ending before it, and responses
+    dated before the trigger their `answers` names. `index` maps an event id to its position in
     the file."""
     problems: list[str] = []
     for event in events:
@@ -79,8 +79,8 @@ def event_problems(events: Sequence[Event], index: Mapping[str, int], today: dat
             )
         if event.type == EXTENSION_EVENT:
             problems += _extension_problems(events, where, event)
-        else:
-            problems += _met_before_trigger(events, where, event.type, event.date)
+        elif event.answers is not None:
+            problems += _answers_before_trigger(events, where, event)
     return problems
 
 
@@ -137,26 +137,20 @@ def _extension_problems(events: Sequence[Event], where: str, extension: Event) -
     return []
 
 
-def _met_before_trigger(
-    events: Sequence[Event], where: str, event_type: str, on: date
-) -> list[str]:
-    """A 'met by' event dated before every trigger it could answer, though one comes later.
+def _answers_before_trigger(events: Sequence[Event], where: str, event: Event) -> list[str]:
+    """A response dated before the trigger its `answers` names: one of the dates is wrong.
 
-    No trigger at all is fine (a history recorded from the middle); a trigger only *after*
-    the event usually means a mistyped date.
+    Without `answers`, a response dated before a trigger is the ordinary history of a family
+    (last year's iep-meeting, this year's iep-meeting-requested): it answered something
+    earlier, or the plan starts in the middle of the story (SPEC §4), so it is no problem.
     """
-    meets = [
-        r
-        for r in ALL_RULES
-        if event_type in r.met_by and BIRTH_DATE not in r.triggers and event_type not in r.triggers
-    ]
-    triggers = [e for r in meets for e in events if e.type in r.triggers]
-    if not triggers or any(e.date <= on for e in triggers):
+    answered = next((e for e in events if e.id == event.answers), None)
+    if answered is None or answered.date <= event.date:
         return []
-    starts = sorted({e.type for e in triggers})
     return [
-        f"{where}.date: this {event_type} comes before the {' or '.join(starts)} event "
-        "it answers; check both dates"
+        f"{where}.date: this {event.type} ({event.date.isoformat()}) comes before the "
+        f"{answered.type} of {answered.date.isoformat()} (event {answered.id}) it answers; "
+        "check both dates, or the `answers` id"
     ]
 
 

@@ -273,8 +273,10 @@ def _print_deadlines(
     headers = ["Due", "Days left", "Status", "What", "Owed by", "Law"]
     if caseload:
         headers.insert(0, "Child")
+    labels = report.child_labels((c, str(p)) for c, p, _ in rows if c is not None)
+    children = [labels[c, str(p)] if c is not None else "" for c, p, _ in rows]
     table_rows = []
-    for child, _, d in rows:
+    for child, (_, _, d) in zip(children, rows, strict=True):
         row = [
             d.due.isoformat(),
             report.days_left_text(d),
@@ -283,8 +285,8 @@ def _print_deadlines(
             d.rule.owed_by,
             d.rule.citation,
         ]
-        table_rows.append(([child or ""] if caseload else []) + row)
-    notes = report.notes_text([d for _, _, d in rows])
+        table_rows.append(([child] if caseload else []) + row)
+    notes = report.notes_text([d for _, _, d in rows], children if caseload else None)
     if _plain_output():
         _write(report.plain_table(headers, table_rows) + "\n" + notes)
         return

@@ -111,16 +111,23 @@ def _holidays_in(year: int) -> dict[date, str]:
     return days
 
 
-def holiday_name(day: date, extra: frozenset[date] = frozenset()) -> str | None:
-    """The name of the holiday on `day`, or None. `extra` are plan-listed closure days."""
+DISTRICT_CLOSURE = "a district closure day listed in the plan"
+REGIONAL_CENTER_CLOSURE = "a regional center closure day listed in the plan"
+
+
+def holiday_name(
+    day: date, extra: frozenset[date] = frozenset(), closure: str = DISTRICT_CLOSURE
+) -> str | None:
+    """The name of the holiday on `day`, or None. `extra` are plan-listed closure days of
+    whoever owes the deadline (`closure` names them: the district's or the regional center's)."""
     name = _holidays_in(day.year).get(day)
     if name is None and day in extra:
-        return "a district closure day listed in the plan"
+        return closure
     return name
 
 
 def holidays_between(
-    first: date, last: date, extra: frozenset[date] = frozenset()
+    first: date, last: date, extra: frozenset[date] = frozenset(), closure: str = DISTRICT_CLOSURE
 ) -> dict[date, str]:
     """Every holiday from `first` to `last` inclusive, weekends included, by date."""
     found: dict[date, str] = {}
@@ -130,8 +137,45 @@ def holidays_between(
                 found[day] = name
     for day in extra:
         if first <= day <= last:
-            found.setdefault(day, "a district closure day listed in the plan")
+            found.setdefault(day, closure)
     return dict(sorted(found.items()))
+
+
+# Cal. Educ. Code § 37220(a): the holidays on which "the public schools shall close". Not the
+# state-office list: Columbus Day, Cesar Chavez Day (optional, § 37220.5), the day after
+# Thanksgiving and Juneteenth are not on it, so a district may be in session on them.
+SCHOOL_HOLIDAY_LAW = "Cal. Educ. Code § 37220(a)"
+SCHOOL_HOLIDAY_SOURCE = "https://codes.findlaw.com/ca/education-code/edc-sect-37220/"
+
+
+@lru_cache(maxsize=128)
+def school_holidays_in(year: int) -> dict[date, str]:
+    """The days California public schools close by law in `year` (EC § 37220(a)(1)-(10)).
+
+    Where the law lets the district choose, plancli takes one day and `explain` says which:
+    Dr. Martin Luther King, Jr. Day is the third Monday in January (the law also allows the
+    Monday or Friday of the week of January 15); Lincoln Day ("the Monday or Friday of the week
+    in which February 12 occurs") is February 12 itself when it is a Monday or a Friday, else
+    the Monday of that week (weeks from Sunday). A district that closes on the other day lists
+    it under `calendar.holidays` and this one under `calendar.in_session`. The section names
+    no substitute day for a holiday on a weekend, so none is added.
+    """
+    lincoln = date(year, 2, 12)
+    if lincoln.weekday() not in (MON, FRI):
+        lincoln -= timedelta(days=(lincoln.weekday() + 1) % 7 - 1)  # the Monday of its week
+    days = {
+        date(year, 1, 1): "New Year's Day",
+        _nth_weekday(year, 1, MON, 3): "Dr. Martin Luther King, Jr. Day",
+        lincoln: "Lincoln Day",
+        _nth_weekday(year, 2, MON, 3): "Washington Day",
+        _nth_weekday(year, 5, MON, -1): "Memorial Day",
+        date(year, 7, 4): "Independence Day",
+        _nth_weekday(year, 9, MON, 1): "Labor Day",
+        date(year, 11, 11): "Veterans Day",
+        _nth_weekday(year, 11, THU, 4): "Thanksgiving Day",
+        date(year, 12, 25): "Christmas Day",
+    }
+    return dict(sorted(days.items()))
 
 
 def is_business_day(day: date, extra: frozenset[date] = frozenset()) -> bool:
@@ -194,6 +238,27 @@ class SchoolCalendar:
 
     years: tuple[SchoolYear, ...] = ()
     holidays: frozenset[date] = frozenset()
+    # Days the district is in session although EC § 37220 lets it close (SPEC §3.5).
+    in_session: frozenset[date] = frozenset()
+
+    def school_holiday(self, day: date) -> str | None:
+        """Why schools are closed on `day` by law or by the district's own closure, or None."""
+        if day in self.in_session:
+            return None
+        name = school_holidays_in(day.year).get(day)
+        if name is None and day in self.holidays:
+            return DISTRICT_CLOSURE
+        return name
+
+    def school_holidays_between(self, first: date, last: date) -> dict[date, str]:
+        """Every school holiday from `first` to `last` (weekends included), for `explain`."""
+        found = {}
+        for year in range(first.year, last.year + 1):
+            for day in (*school_holidays_in(year), *self.holidays):
+                name = self.school_holiday(day)
+                if first <= day <= last and name is not None:
+                    found[day] = name
+        return dict(sorted(found.items()))
 
     def year_containing(self, day: date) -> SchoolYear | None:
         return next((y for y in self.years if y.first_day <= day <= y.last_day), None)
@@ -210,14 +275,16 @@ class SchoolCalendar:
                 return brk.name
         elif self.years and self.years[0].first_day <= day <= self.years[-1].last_day:
             return "between school years"
-        return holiday_name(day, self.holidays)
+        return self.school_holiday(day)
 
     def is_school_day(self, day: date) -> bool:
-        """In session: a weekday inside a school year, outside its breaks, not a holiday."""
+        """In session: a weekday inside a school year, outside its breaks, not a school
+        holiday (EC § 37220(a), the plan's closures, less the days listed as in session)."""
         year = self.year_containing(day)
         return (
             year is not None
-            and is_business_day(day, self.holidays)
+            and day.weekday() < SAT
+            and self.school_holiday(day) is None
             and not any(b.first <= day <= b.last for b in year.breaks)
         )
 
@@ -234,6 +301,61 @@ class Pause:
         return f"{self.reason}: {self.first.isoformat()} to {self.last.isoformat()} not counted"
 
 
+class NoteKind(StrEnum):
+    """What a note on a count or a deadline is about. Each output words it itself
+    (`plancli.wording.note_text`); the values it needs are the fields of `Note`."""
+
+    # estimates: the count lacked something (the note says what to add)
+    NO_CALENDAR = "no-calendar"  # school-tolled without a calendar
+    NO_CALENDAR_SCHOOL_DAYS = "no-calendar-school-days"  # school days counted as business days
+    MISSING_SCHOOL_YEAR = "missing-school-year"  # school_year, side, day (the edge), unit
+    END_OF_YEAR_NEEDS_NEXT_YEAR = "end-of-year-needs-next-year"  # see _end_of_year
+    NO_CAP_DATE = "no-cap-date"  # name (the field), day (the uncapped date)
+    # facts about a date
+    END_OF_YEAR_NO_REFERRAL = "end-of-year-no-referral"  # name (the referral type), days, within
+    EXTENSION_IGNORED = "extension-ignored"  # name (event id), day (until), other_day (law)
+    EXTENDED = "extended"  # name (event id), day (until), other_day (law's date)
+    AFTER_EARLY_START = "after-early-start"  # day (third birthday)
+    BEFORE_EARLY_START = "before-early-start"  # day (first early-start event), name (its id)
+    NON_BUSINESS_DUE_PARENT = "non-business-due-parent"  # day, name (holiday), other_day
+    NON_BUSINESS_DUE_AGENCY = "non-business-due-agency"  # day, name, who, other_day
+
+
+ESTIMATE_KINDS = frozenset(
+    {
+        NoteKind.NO_CALENDAR,
+        NoteKind.NO_CALENDAR_SCHOOL_DAYS,
+        NoteKind.MISSING_SCHOOL_YEAR,
+        NoteKind.END_OF_YEAR_NEEDS_NEXT_YEAR,
+        NoteKind.NO_CAP_DATE,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note on a date, as data: its kind and the values the wording needs (see NoteKind)."""
+
+    kind: NoteKind
+    day: date | None = None  # the date the note is about
+    other_day: date | None = None  # the date it points to (business day, law's date)
+    last_day: date | None = None  # end-of-year: the last day of the school year
+    school_year: str | None = None  # "2027-28": the school year concerned or missing
+    next_school_year: str | None = None
+    name: str | None = None  # a holiday, an event field, an event id, an event type
+    who: str | None = None  # who owes the deadline
+    side: str | None = None  # "before" / "after" the listed school years
+    unit: str | None = None  # how uncovered days were counted: "calendar days", ...
+    days: int | None = None
+    within: int | None = None
+    days_before: int | None = None
+
+    @property
+    def estimated(self) -> bool:
+        """The note says why a date is an estimate (and what to add to make it exact)."""
+        return self.kind in ESTIMATE_KINDS
+
+
 @dataclass(frozen=True, slots=True)
 class Count:
     """The result of counting a period: the due date and everything `explain` shows."""
@@ -242,17 +364,11 @@ class Count:
     paused: tuple[Pause, ...] = ()
     skipped: tuple[tuple[date, str], ...] = ()  # holidays skipped by business/school-day counts
     estimated: bool = False
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
-NO_CALENDAR_NOTE = (
-    "estimated: the plan has no school calendar, so plain calendar days were counted; "
-    "add your district's calendar: breaks over five school days pause this clock"
-)
-NO_CALENDAR_SCHOOL_DAYS_NOTE = (
-    "estimated: the plan has no school calendar, so business days were counted as school "
-    "days; add your district's calendar (first and last day, breaks) for the exact date"
-)
+NO_CALENDAR_NOTE = Note(NoteKind.NO_CALENDAR)
+NO_CALENDAR_SCHOOL_DAYS_NOTE = Note(NoteKind.NO_CALENDAR_SCHOOL_DAYS)
 
 
 def _days(first: date, last: date) -> Iterator[date]:
@@ -319,15 +435,18 @@ def add_calendar_days(start: date, n: int) -> Count:
     return Count(start + timedelta(days=n))
 
 
-def add_business_days(start: date, n: int, extra: frozenset[date] = frozenset()) -> Count:
-    """The n-th business day after `start` (n ≥ 1): Monday–Friday, not a holiday."""
+def add_business_days(
+    start: date, n: int, extra: frozenset[date] = frozenset(), closure: str = DISTRICT_CLOSURE
+) -> Count:
+    """The n-th business day after `start` (n ≥ 1): Monday–Friday, not a holiday; `extra`
+    are the closure days of whoever owes the deadline, named `closure`."""
     day, left = start, n
     skipped: list[tuple[date, str]] = []
     while left > 0:
         day += ONE_DAY
         if day.weekday() >= SAT:
             continue
-        name = holiday_name(day, extra)
+        name = holiday_name(day, extra, closure)
         if name is not None:
             skipped.append((day, name))
             continue
@@ -335,18 +454,15 @@ def add_business_days(start: date, n: int, extra: frozenset[date] = frozenset())
     return Count(day, skipped=tuple(skipped))
 
 
-def _coverage_note(cal: SchoolCalendar, first_uncovered: date, unit: str) -> str:
+def _coverage_note(cal: SchoolCalendar, first_uncovered: date, unit: str) -> Note:
     """Name the school year the calendar lacks for an uncovered day."""
     if first_uncovered < cal.years[0].first_day:
         missing = school_year_label(cal.years[0].first_day.year - 1)
-        edge = f"before {cal.years[0].first_day.isoformat()}"
+        side, edge = "before", cal.years[0].first_day
     else:
         missing = school_year_label(cal.years[-1].first_day.year + 1)
-        edge = f"after {cal.years[-1].last_day.isoformat()}"
-    return (
-        f"estimated: the plan's calendar has no {missing} school year, so days {edge} were "
-        f"counted as {unit}; add the {missing} school year to the plan's calendar"
-    )
+        side, edge = "after", cal.years[-1].last_day
+    return Note(NoteKind.MISSING_SCHOOL_YEAR, day=edge, school_year=missing, side=side, unit=unit)
 
 
 def add_school_tolled_days(start: date, n: int, cal: SchoolCalendar | None) -> Count:

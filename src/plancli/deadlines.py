@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from plancli import daycount
-from plancli.daycount import Count, Counting, SchoolCalendar
+from plancli.daycount import Count, Counting, Note, NoteKind, SchoolCalendar
 from plancli.errors import PlancliError
 from plancli.model import Event, Plan
 from plancli.rules import (
@@ -31,6 +31,10 @@ class Status(StrEnum):
     DUE_TODAY = "due-today"
     DUE_SOON = "due-soon"
     UPCOMING = "upcoming"
+    # The parent's own time ran out with nothing recorded: nobody is late on it (SPEC §4).
+    LAPSED = "lapsed"
+    # An Early Start age-based date before the child's first Early Start event (SPEC §4).
+    NOT_OWED = "not-owed"
 
 
 OPEN_STATUSES = frozenset({Status.OVERDUE, Status.DUE_TODAY, Status.DUE_SOON, Status.UPCOMING})
@@ -69,9 +73,29 @@ class Deadline:
     days_left: int
     met_by: Event | None
     extension: Event | None
-    notes: tuple[str, ...]
+    notes: tuple[Note, ...]
     # The day the child leaves this system, if it has one (Early Start: the third birthday).
     ends: date | None = None
+
+    @property
+    def met_on(self) -> date | None:
+        return None if self.met_by is None else self.met_by.date
+
+    @property
+    def days_late(self) -> int | None:
+        """Days past due: of the event that met it late, or of today when overdue (SPEC §5)."""
+        if self.status is Status.MET_LATE and self.met_by is not None:
+            return (self.met_by.date - self.due).days
+        if self.status is Status.OVERDUE:
+            return -self.days_left
+        return None
+
+    @property
+    def complaint_by(self) -> date | None:
+        """The last day to file the complaint that fits a missed agency deadline (SPEC §5)."""
+        if self.status not in (Status.MET_LATE, Status.OVERDUE):
+            return None
+        return complaint_deadline(self.rule, self.due)
 
     @property
     def id(self) -> str:
@@ -94,14 +118,24 @@ class Deadline:
 # Counting one period
 
 
-def count_period(period: Period, start: date, calendar: SchoolCalendar | None) -> Count:
+def count_period(
+    period: Period,
+    start: date,
+    calendar: SchoolCalendar | None,
+    closures: frozenset[date] | None = None,
+    closure: str = daycount.DISTRICT_CLOSURE,
+) -> Count:
     """Count `period` from `start` (day 0) with the plan's school calendar.
+
+    `closures` are the closure days of whoever owes the deadline (SPEC §3.3), named `closure`;
+    None means the district's (`calendar.holidays`).
 
     A count that would end near the end of the calendar (year 9999: `--date 9999-12-31`) is a
     PlancliError with a message, never an OverflowError.
     """
     try:
-        count = _count_period(period, start, calendar)
+        extra = closures if closures is not None else _district_closures(calendar)
+        count = _count_period(period, start, calendar, extra, closure)
     except (OverflowError, ValueError):
         count = None
     if count is None or count.due.year > LAST_YEAR:
@@ -115,14 +149,34 @@ def count_period(period: Period, start: date, calendar: SchoolCalendar | None) -
 LAST_YEAR = 9990  # leaves room for the next business day and other steps after a due date
 
 
-def _count_period(period: Period, start: date, calendar: SchoolCalendar | None) -> Count:
+def _district_closures(calendar: SchoolCalendar | None) -> frozenset[date]:
+    return calendar.holidays if calendar is not None else frozenset()
+
+
+def closures_of(rule: Rule, plan: Plan) -> tuple[frozenset[date], str]:
+    """The closure days that count for the owner of `rule` (SPEC §3.3), and their name: the
+    district's `calendar.holidays` for iep/504 rules, `regional_center.closures` for rc and
+    Early Start rules. One system's closures never lengthen the other's counts."""
+    if rule.system in (System.RC, System.EARLY_START):
+        center = plan.regional_center
+        days = center.closures if center is not None else frozenset()
+        return days, daycount.REGIONAL_CENTER_CLOSURE
+    return _district_closures(plan.calendar), daycount.DISTRICT_CLOSURE
+
+
+def _count_period(
+    period: Period,
+    start: date,
+    calendar: SchoolCalendar | None,
+    extra: frozenset[date],
+    closure: str,
+) -> Count:
     n = period.amount
-    extra = calendar.holidays if calendar is not None else frozenset()
     match period.counting:
         case Counting.CALENDAR:
             return daycount.add_calendar_days(start, n)
         case Counting.BUSINESS:
-            return daycount.add_business_days(start, n, extra)
+            return daycount.add_business_days(start, n, extra, closure)
         case Counting.SCHOOL_TOLLED:
             return daycount.add_school_tolled_days(start, n, calendar)
         case Counting.SCHOOL_DAYS:
@@ -166,7 +220,7 @@ def compute_due(rule: Rule, plan: Plan, trigger_date: date, event: Event | None)
         steps.append(f"Period: {period}, because {variant_when}.")
     else:
         steps.append(f"Period: {period} ({period.counting} counting).")
-    count = count_period(period, trigger_date, plan.calendar)
+    count = count_period(period, trigger_date, plan.calendar, *closures_of(rule, plan))
     end_of_year = _end_of_year(rule, plan, trigger_date, event, count)
     if end_of_year is not None:
         count, eoy_steps = end_of_year
@@ -198,11 +252,7 @@ def _apply_cap(period: Period, count: Count, event: Event | None) -> tuple[Count
     assert period.cap_field is not None
     cap = event.date_field(period.cap_field) if event is not None else None
     if cap is None:
-        note = (
-            f"estimated: the event has no {period.cap_field}; the deadline is the earlier of "
-            f"{count.due.isoformat()} and the {period.cap_field} of the action — add it with "
-            f"`--field {period.cap_field}=YYYY-MM-DD`"
-        )
+        note = Note(NoteKind.NO_CAP_DATE, day=count.due, name=period.cap_field)
         return replace(count, estimated=True, notes=(*count.notes, note)), []
     if cap < count.due:
         step = (
@@ -225,8 +275,14 @@ def _end_of_year(
     referral = trigger_date
     if eoy.referral_type is not None:
         earlier = [e for e in plan.events if e.type == eoy.referral_type and e.date <= trigger_date]
-        if not earlier:
-            return None
+        if not earlier:  # say so: the rule may apply, but plancli cannot tell (SPEC §3.4)
+            note = Note(
+                NoteKind.END_OF_YEAR_NO_REFERRAL,
+                name=eoy.referral_type,
+                days=eoy.days,
+                within=eoy.within,
+            )
+            return replace(count, notes=(*count.notes, note)), []
         referral = max(earlier, key=lambda e: e.date).date
     year = calendar.year_containing(referral)
     if year is None or (year.last_day - referral).days > eoy.within:
@@ -238,11 +294,15 @@ def _end_of_year(
     )
     following = calendar.year_after(year)
     if following is None:
-        label = daycount.school_year_label(year.first_day.year + 1)
-        note = (
-            f"estimated: {why[:-1]}, so the end-of-year rule applies ({eoy.days} days after "
-            f"the first day of the {label} school year), but the plan's calendar has no "
-            f"{label} school year; add it to get the date"
+        note = Note(
+            NoteKind.END_OF_YEAR_NEEDS_NEXT_YEAR,
+            day=referral,
+            last_day=year.last_day,
+            school_year=year.label,
+            next_school_year=daycount.school_year_label(year.first_day.year + 1),
+            days=eoy.days,
+            within=eoy.within,
+            days_before=before,
         )
         return replace(count, estimated=True, notes=(*count.notes, note)), []
     if eoy.consent_before_next_year and trigger_date >= following.first_day:
@@ -295,16 +355,32 @@ def triggers_of(rule: Rule, plan: Plan, index: _EventIndex | None = None) -> lis
     return [Trigger(e, e.type, e.date) for e in index.of(rule.triggers)]
 
 
-def _met_by(rule: Rule, trigger: Trigger, index: _EventIndex, today: date) -> Event | None:
+def _met_by(
+    rule: Rule, trigger: Trigger, index: _EventIndex, today: date, due: date
+) -> Event | None:
     """The first event of a 'met by' type on or after the trigger (recurring: strictly after).
 
     An event dated after today has not happened: a meeting recorded ahead of time does not
     meet a deadline until its day comes (`--today` moves that day for "what if" questions).
+    Which trigger a response answers (SPEC §4): an event with `answers` meets that trigger
+    only; without it, a deadline the parent owes is met only on or before its due date (an
+    appeal filed years later does not meet an old notice's window), and the follow-up meeting
+    is a meeting strictly after the partial agreement.
     """
     for e in index.of(rule.met_by):
         if e is trigger.event or e.date < trigger.date or e.date > today:
             continue
-        if rule.recurring and e.type in rule.triggers and e.date <= trigger.date:
+        own_kind = rule.recurring and e.type in rule.triggers
+        if own_kind and e.date <= trigger.date:
+            continue
+        if rule.met_strictly_after and e.date <= trigger.date:
+            continue
+        answers = e.answers
+        if answers is not None and not own_kind:
+            if answers == trigger.event_id:
+                return e
+            continue
+        if rule.owed_by_parent and rule.kind is not Kind.WINDOW and e.date > due:
             continue
         return e
     return None
@@ -326,12 +402,15 @@ def _extension(
     return chosen
 
 
-def status_of(due: date, met_by: Event | None, today: date, *, window: bool = False) -> Status:
-    """SPEC §4. A window (the parent's minimum time) is met whenever the parent acts."""
+def status_of(
+    due: date, met_by: Event | None, today: date, *, window: bool = False, parent: bool = False
+) -> Status:
+    """SPEC §4. A window (the parent's minimum time) is met whenever the parent acts; the
+    parent's own date that passed with nothing recorded has lapsed (nobody is late on it)."""
     if met_by is not None:
         return Status.MET if window or met_by.date <= due else Status.MET_LATE
     if today > due:
-        return Status.OVERDUE
+        return Status.LAPSED if parent else Status.OVERDUE
     if today == due:
         return Status.DUE_TODAY
     if (due - today).days <= DUE_SOON_DAYS:
@@ -339,28 +418,19 @@ def status_of(due: date, met_by: Event | None, today: date, *, window: bool = Fa
     return Status.UPCOMING
 
 
-def weekend_note(rule: Rule, due: date, calendar: SchoolCalendar | None) -> str | None:
-    """SPEC §3.8: never roll forward, but say what a weekend or holiday due date means."""
-    extra = calendar.holidays if calendar is not None else frozenset()
+def weekend_note(rule: Rule, due: date, plan: Plan) -> Note | None:
+    """SPEC §3.8: never roll forward, but say what a weekend or holiday due date means.
+    The closures that count are those of whoever owes the deadline (SPEC §3.3)."""
+    extra, closure = closures_of(rule, plan)
     if daycount.is_business_day(due, extra) or rule.kind is Kind.WINDOW:
         return None
-    holiday = daycount.holiday_name(due, extra)
-    weekday = due.strftime("%A")
-    day = (
-        f"{due.isoformat()} is {holiday} ({weekday})"
-        if holiday
-        else (f"{due.isoformat()} is a {weekday}")
-    )
+    holiday = daycount.holiday_name(due, extra, closure)
     if rule.owed_by_parent:
         before = daycount.previous_business_day(due, extra)
-        return (
-            f"{day}; plancli does not move the date: to be safe, act by the previous "
-            f"business day, {before.isoformat()}"
-        )
+        return Note(NoteKind.NON_BUSINESS_DUE_PARENT, day=due, name=holiday, other_day=before)
     after = daycount.next_business_day(due, extra)
-    return (
-        f"{day}; plancli does not move the date, but the {rule.owed_by} may argue that "
-        f"Code Civ. Proc. § 12a extends it to the next business day, {after.isoformat()}"
+    return Note(
+        NoteKind.NON_BUSINESS_DUE_AGENCY, day=due, name=holiday, who=rule.owed_by, other_day=after
     )
 
 
@@ -394,43 +464,76 @@ def _deadline(
     if extension is not None:
         until = extension.date_field("until")
         assert until is not None
+        kind = NoteKind.EXTENDED
         if until < computed.due:
             # A written extension (e.g. EC 56344(a)) lengthens the time; it cannot shorten it.
-            notes.append(
-                f"extension-agreed event {extension.id} gives {until.isoformat()}, earlier than "
-                f"the law's date {computed.due.isoformat()}; an extension can only add time, so "
-                "plancli ignores it: check its `until` date"
-            )
+            kind = NoteKind.EXTENSION_IGNORED
+        notes.append(Note(kind, day=until, other_day=computed.due, name=extension.id))
+        if kind is NoteKind.EXTENSION_IGNORED:
             extension = None
         else:
             due = until
-            notes.append(
-                f"extended to {until.isoformat()} by agreement (event {extension.id}); "
-                f"the law's date was {computed.due.isoformat()}"
-            )
-    met_by = _met_by(rule, trigger, index, today)
+    met_by = _met_by(rule, trigger, index, today, due)
     ends = _system_ends(rule, plan)
     if ends is not None and rule.age is None and due >= ends:
+        notes.append(Note(NoteKind.AFTER_EARLY_START, day=ends))
+    first_early_start = _before_early_start(rule, plan, due, index)
+    if first_early_start is not None:
         notes.append(
-            f"Early Start ends at the third birthday ({ends.isoformat()}; 34 CFR 303.21(a)): "
-            "this date falls on or after it, so it applies only if Early Start services go on "
-            "past age three"
+            Note(NoteKind.BEFORE_EARLY_START, day=first_early_start.date, name=first_early_start.id)
         )
-    note = weekend_note(rule, due, plan.calendar)
+    note = weekend_note(rule, due, plan)
     if note is not None:
         notes.append(note)
+    status = status_of(
+        due, met_by, today, window=rule.kind is Kind.WINDOW, parent=rule.owed_by_parent
+    )
+    if first_early_start is not None and met_by is None:
+        status = Status.NOT_OWED
     return Deadline(
         rule=rule,
         trigger=trigger,
         computed=computed,
         due=due,
-        status=status_of(due, met_by, today, window=rule.kind is Kind.WINDOW),
+        status=status,
         days_left=(due - today).days,
         met_by=met_by,
         extension=extension,
         notes=tuple(notes),
         ends=ends,
     )
+
+
+def _before_early_start(rule: Rule, plan: Plan, due: date, index: _EventIndex) -> Event | None:
+    """The child's first Early Start event, when an Early Start age-based date falls before
+    it: a child referred late is not owed that date as such (34 CFR 303.209(b)(1)(ii)-(iii)
+    provide other steps), so it is neither overdue nor listed without --all (SPEC §4)."""
+    if rule.age is None or rule.system is not System.EARLY_START:
+        return None
+    from plancli.rules import EVENT_SYSTEMS
+
+    first = next(
+        (e for e in plan.events_by_date() if EVENT_SYSTEMS.get(e.type) is System.EARLY_START),
+        None,
+    )
+    return first if first is not None and due < first.date else None
+
+
+def complaint_deadline(rule: Rule, due: date) -> date | None:
+    """The last day to file the complaint that fits a missed district or regional center
+    deadline, one day on the safe side of the law's limit (SPEC §5): a CDE compliance
+    complaint within one year (34 CFR 300.153(c)), a DDS Early Start complaint the same
+    (17 CCR 52170(c)), an OCR complaint within 180 days (34 CFR 100.7(b)). None for the
+    regional center's Lanterman deadlines (no source found for a limit) and for deadlines
+    owed by anyone else."""
+    match rule.system, rule.owed_by:
+        case System.IEP, "district":
+            return daycount.add_years(due, 1)
+        case System.EARLY_START, "regional center":
+            return daycount.add_years(due, 1)
+        case System.SECTION_504, "district":
+            return due + timedelta(days=180)
+    return None
 
 
 def _system_ends(rule: Rule, plan: Plan) -> date | None:
@@ -466,6 +569,8 @@ def select(
 
 def _moot(d: Deadline, today: date) -> bool:
     """Past dates that ask nothing more of anyone; `--all` still shows them."""
+    if d.status is Status.NOT_OWED:
+        return True
     # The child has left Early Start (the third birthday has come).
     if d.ends is not None and today >= d.ends:
         return True

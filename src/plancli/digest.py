@@ -8,17 +8,16 @@ sends nothing. The format is stable plain text: no colour, no terminal width.
 
 from __future__ import annotations
 
-import re
 import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from plancli.daycount import NO_CALENDAR_NOTE, NO_CALENDAR_SCHOOL_DAYS_NOTE
 from plancli.deadlines import Deadline, Status, select
 from plancli.model import Plan
 from plancli.report import printable
 from plancli.rules import AGENCY_OWNERS, Kind
+from plancli.wording import estimate_fix, note_text
 
 # Agencies that `plancli letter missed-deadline` writes to (SPEC §6: district or regional
 # center). Other owers (the hearing office, the Department of Education) get a plain step.
@@ -121,7 +120,7 @@ def item_lines(item: Due, *, caseload: bool) -> list[str]:
     lines.append(f"  Next step: {step}")
     lines += [f"    {with_plan(c, source.plan_arg)}" for c in commands]
     lines.append(f"  How it was counted: {with_plan(f'plancli explain {d.id}', source.plan_arg)}")
-    lines += [f"  Note: {note}" for note in d.notes]
+    lines += [f"  Note: {note_text(note)}" for note in d.notes]
     return lines
 
 
@@ -196,19 +195,8 @@ def exact_fix(d: Deadline) -> str:
     """What to add to the plan to make an estimated date exact, as its notes say."""
     fixes: list[str] = []
     for note in d.notes:
-        if not note.startswith("estimated: "):
-            continue
-        school_year = re.search(r"calendar has no (\d{4}-\d{2}) school year", note)
-        if note in (NO_CALENDAR_NOTE, NO_CALENDAR_SCHOOL_DAYS_NOTE):
-            fix = (
-                "add your district's school calendar to the plan (under `calendar:`, the "
-                "first and last day of each school year and its breaks)"
-            )
-        elif school_year is not None:
-            fix = f"add the {school_year[1]} school year to the plan's calendar"
-        else:
-            fix = "add what the note below says the count needs"
-        if fix not in fixes:
+        fix = estimate_fix(note)
+        if fix is not None and fix not in fixes:
             fixes.append(fix)
     return " and ".join(fixes) or "add what the note below says the count needs"
 

@@ -1,9 +1,10 @@
 """`plancli export ics`: open deadlines as an RFC 5545 calendar (issue 4). Pure: returns bytes.
 
-One all-day VEVENT per open deadline, on its due date. Met deadlines are left out (a calendar
-that imported them earlier keeps its copy; the title said "Due", and the plan records what
-happened). The `icalendar` library is imported inside `calendar_bytes`, so commands that do not
-export do not pay for it at start-up.
+One all-day VEVENT per open deadline, on its due date. A deadline met in the last 90 days goes
+out once more with its same UID and STATUS:CANCELLED, so that a calendar that imported the
+reminder earlier drops it (SPEC §1); older met deadlines are left out. The `icalendar` library
+is imported inside `calendar_bytes`, so commands that do not export do not pay for it at
+start-up.
 
 Stable UIDs: a UID is derived only from data that does not change when the plan grows or a
 date moves — a hash of the child (name and birth date, hashed: no personal data in the UID),
@@ -58,6 +59,8 @@ def event_uid(key: str, d: Deadline) -> str:
 
 def summary(d: Deadline, child: str) -> str:
     """A title a person understands, with the child's name (always: calendars mix sources)."""
+    if d.met_by is not None:
+        return f"Done: {d.rule.title} ({child})"
     if d.rule.kind is Kind.WINDOW:
         prefix = "Window ends"
     elif d.rule.owed_by_parent:
@@ -94,9 +97,22 @@ def description(d: Deadline, source: PlanDeadlines, *, caseload: bool) -> str:
     return "\n".join(lines)
 
 
+CANCEL_DAYS = 90  # a deadline met this recently goes out once more, as cancelled (SPEC §1)
+
+
 def open_deadlines(source: PlanDeadlines, today: date) -> list[Deadline]:
     """What goes in the calendar: open deadlines, as `plancli deadlines` lists them."""
     return select(source.deadlines, today)
+
+
+def recently_met(source: PlanDeadlines, today: date) -> list[Deadline]:
+    """Deadlines met in the last 90 days: exported with their same UID and STATUS:CANCELLED,
+    so a calendar that imported the reminder before drops it instead of keeping it."""
+    return [
+        d
+        for d in source.deadlines
+        if d.met_on is not None and 0 <= (today - d.met_on).days <= CANCEL_DAYS
+    ]
 
 
 def calendar_bytes(
@@ -124,11 +140,13 @@ def calendar_bytes(
     sequence = (stamp.date() - SEQUENCE_EPOCH).days
     entries = []
     for source, key in zip(plans, _plan_keys(plans), strict=True):
-        entries += [(event_uid(key, d), d, source) for d in open_deadlines(source, today)]
+        shown = [*open_deadlines(source, today), *recently_met(source, today)]
+        entries += [(event_uid(key, d), d, source) for d in shown]
     entries.sort(key=lambda entry: (entry[1].due, entry[0]))
+    labels = report.child_labels((p.plan.child.name, p.path) for p in plans)
     for uid, d, source in entries:
         event = Event()
-        title = summary(d, source.plan.child.name)
+        title = summary(d, labels[source.plan.child.name, source.path])
         event.add("uid", uid)
         event.add("dtstamp", stamp)
         event.add("sequence", max(sequence, 0))
@@ -138,10 +156,14 @@ def calendar_bytes(
         event.add("description", description(d, source, caseload=caseload))
         event.add("url", d.rule.sources[0].url)
         event.add("categories", ["plancli", str(d.rule.system)])
-        event.add("status", "TENTATIVE" if d.estimated else "CONFIRMED")
+        cancelled = d.met_on is not None
+        if cancelled:
+            event.add("status", "CANCELLED")
+        else:
+            event.add("status", "TENTATIVE" if d.estimated else "CONFIRMED")
         event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
         event.add("class", "PRIVATE")  # about a child's disability
-        for days in sorted(set(alarms), reverse=True):
+        for days in sorted(set(alarms), reverse=True) if not cancelled else ():
             if days > (d.due - today).days:  # not `due - days`: --alarm 10**9 is past year 1
                 continue
             alarm = Alarm()

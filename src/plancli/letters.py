@@ -32,7 +32,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
-from plancli.daycount import Count, Counting, Pause, SchoolCalendar
+from plancli.daycount import Count, Counting, NoteKind, Pause, SchoolCalendar
 from plancli.deadlines import (
     Computation,
     Deadline,
@@ -45,6 +45,7 @@ from plancli.errors import LetterError, UnknownNameError, suggestion
 from plancli.model import FieldValue, Plan
 from plancli.rules import AGENCY_OWNERS, RULES_BY_ID, AgeOffset, Kind, Period, Rule, System
 from plancli.vocab import FALSE_WORDS, LANGUAGES, TRUE_WORDS, yes_no
+from plancli.wording import note_body
 
 OUTPUT_SUFFIXES = (".txt", ".md", ".html", ".docx", ".pdf")
 TEMPLATE_SUFFIX = ".md.j2"
@@ -827,9 +828,9 @@ def _estimated_problem(computation: Computation, rule: Rule) -> str | None:
         return None
     period = computation.period
     tolled = period is not None and period.counting is Counting.SCHOOL_TOLLED
-    if tolled and not any("end-of-year rule" in note for note in count.notes):
+    if tolled and not any(n.kind is NoteKind.END_OF_YEAR_NEEDS_NEXT_YEAR for n in count.notes):
         return None
-    notes = "; ".join(note.removeprefix("estimated: ") for note in count.notes)
+    notes = "; ".join(note_body(note) for note in count.notes)
     return f"The {rule.id} date cannot be computed exactly: {notes}."
 
 
@@ -1310,7 +1311,7 @@ class _Builder:
             )
         d = matches[0]
         if d.estimated:  # an estimate (no school calendar, ...) may be earlier than the law's date
-            notes = "; ".join(n.removeprefix("estimated: ") for n in d.notes)
+            notes = "; ".join(note_body(n) for n in d.notes)
             raise LetterError(
                 f"The {rule_id} date ({d.due.isoformat()}) is estimated, so plancli cannot say "
                 f"for sure that it has passed: {notes}. Nothing was written."

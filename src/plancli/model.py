@@ -51,6 +51,8 @@ class RegionalCenter:
     address: str | None = None
     # Medi-Cal HCBS waiver participants get an IPP review every year (WIC 4646.5(b)).
     hcbs_waiver: bool = False
+    # Days the regional center is closed: they stop its working-day counts (SPEC §3.3).
+    closures: frozenset[date] = frozenset()
 
 
 def _frozen_fields() -> Mapping[str, FieldValue]:
@@ -78,6 +80,11 @@ class Event:
     def text_field(self, name: str) -> str | None:
         value = self.fields.get(name)
         return None if value is None or isinstance(value, bool) else str(value)
+
+    @property
+    def answers(self) -> str | None:
+        """The id of the trigger event this event responds to (SPEC §4), if it says."""
+        return self.text_field("answers")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from plancli import daycount
 from plancli.daycount import Counting
-from plancli.deadlines import Deadline, counted_segments
+from plancli.deadlines import Deadline, Status, closures_of, counted_segments
 from plancli.model import Plan
 from plancli.rules import Rule
+from plancli.wording import note_text
 
 CSV_FIELDS = (
     "child",
@@ -32,6 +34,13 @@ CSV_FIELDS = (
     "citation",
     "estimated",
     "notes",
+    "met_on",
+    "days_late",
+    "complaint_by",
+)
+# Cells that are numbers or dates: never guarded against spreadsheet formulas (SPEC §5).
+_NOT_TEXT = frozenset(
+    {"due", "days_left", "trigger_date", "met_on", "days_late", "complaint_by", "estimated"}
 )
 
 
@@ -55,12 +64,15 @@ def deadline_record(
         },
         "citation": d.rule.citation,
         "estimated": d.estimated,
-        "notes": list(d.notes),
+        "notes": [note_text(note) for note in d.notes],
         "id": d.id,
         "counting": d.rule.counting_text,
         "period": str(d.computed.period) if d.computed.period else d.rule.period_text,
         "met_by": d.met_by.id if d.met_by else None,
         "source": d.rule.sources[0].url,
+        "met_on": _iso(d.met_on),
+        "days_late": d.days_late,
+        "complaint_by": _iso(d.complaint_by),
     }
     if d.extension is not None:
         record["law_due"] = d.computed.due.isoformat()
@@ -68,6 +80,15 @@ def deadline_record(
         record["child"] = child
         record["plan"] = plan
     return record
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A text cell a spreadsheet will not run as a formula: a leading `'` before = + - @."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def deadlines_json(today: date, records: Sequence[dict[str, Any]]) -> str:
@@ -97,6 +118,9 @@ def deadlines_csv(records: Iterable[dict[str, Any]], *, caseload: bool) -> str:
             estimated="yes" if row["estimated"] else "no",
             notes="; ".join(row["notes"]),
         )
+        for key, value in row.items():
+            if isinstance(value, str) and key not in _NOT_TEXT:
+                row[key] = spreadsheet_safe(value)
         writer.writerow(row)
     return stream.getvalue()
 
@@ -128,9 +152,31 @@ def field_text(value: object) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
-def notes_text(deadlines: Sequence[Deadline]) -> str:
-    """The notes under a table: why a date is estimated, weekend/holiday advice, extensions."""
-    lines = [f"  {d.id}: {note}" for d in deadlines for note in d.notes]
+def child_labels(children: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """How a caseload names each (child, plan path): the child's name, or the name and the
+    plan's file when another plan has a child of the same name (SPEC §1, issue 9)."""
+    pairs = list(dict.fromkeys(children))
+    names = [name for name, _ in pairs]
+    files = [Path(path).name for _, path in pairs]
+    labels = {}
+    for (name, path), file in zip(pairs, files, strict=True):
+        if names.count(name) == 1:
+            labels[name, path] = name
+        else:
+            shown = file if files.count(file) == 1 else path
+            labels[name, path] = f"{name} ({printable(shown)})"
+    return labels
+
+
+def notes_text(deadlines: Sequence[Deadline], children: Sequence[str] | None = None) -> str:
+    """The notes under a table: why a date is estimated, weekend/holiday advice, extensions.
+    `children`: in a caseload, the child of each deadline (its ids repeat across plans)."""
+    who = [f"{c}, " for c in children] if children is not None else [""] * len(deadlines)
+    lines = [
+        f"  {prefix}{d.id}: {note_text(note)}"
+        for prefix, d in zip(who, deadlines, strict=True)
+        for note in d.notes
+    ]
     if not lines:
         return ""
     return (
@@ -141,6 +187,8 @@ def notes_text(deadlines: Sequence[Deadline]) -> str:
 
 
 def days_left_text(d: Deadline) -> str:
+    if d.status is Status.MET_LATE and d.days_late is not None:
+        return f"{d.days_late} late"
     if not d.is_open:
         return "—"
     if d.days_left < 0:
@@ -254,7 +302,7 @@ def deadline_lines(d: Deadline, plan: Plan) -> list[str]:
         lines.append("  Estimated: yes — see the notes for why and how to make it exact.")
     else:
         lines.append("  Estimated: no — the plan has everything this count needs.")
-    lines += [f"  Note: {note}" for note in d.notes]
+    lines += [f"  Note: {note_text(note)}" for note in d.notes]
     lines.append(f"  Law: {d.rule.citation}")
     lines += [f"  Source: {url}" for url in unique_sources(d.rule)]
     if d.rule.conflict:
@@ -267,23 +315,65 @@ def _counting_detail(d: Deadline, plan: Plan) -> list[str]:
     assert c.period is not None
     counting = c.period.counting
     lines: list[str] = []
-    if counting is Counting.SCHOOL_TOLLED and c.count.paused:
+    calendar = plan.calendar
+    if counting is Counting.SCHOOL_TOLLED and (c.count.paused or c.count.estimated):
         lines += [f"Paused — {pause}" for pause in c.count.paused]
         for first, last in counted_segments(c, start):
-            n = (last - first).days + 1
-            lines.append(f"Counted {first.isoformat()} to {last.isoformat()}: {n} days")
-    elif counting is Counting.SCHOOL_TOLLED and not c.count.estimated:
+            lines += _segment_lines(first, last, calendar)
+    elif counting is Counting.SCHOOL_TOLLED:
         lines.append("No break of more than five school days falls in the count.")
     if counting in (Counting.BUSINESS, Counting.SCHOOL_DAYS):
         lines.append("Day by day (weekends not shown):")
         lines += _day_by_day(d, plan, counting)
+    if counting is Counting.SCHOOL_DAYS and calendar is not None and calendar.years:
+        lines += _school_holiday_lines(start + timedelta(days=1), c.due, calendar)
+    return lines
+
+
+def _segment_lines(first: date, last: date, calendar: daycount.SchoolCalendar | None) -> list[str]:
+    """One counted stretch, split where it leaves the listed school years (counted as plain
+    calendar days there: the count is an estimate)."""
+    if calendar is None or not calendar.years:
+        return [
+            f"Counted {first.isoformat()} to {last.isoformat()}: {(last - first).days + 1} days"
+        ]
+    begin, end = calendar.years[0].first_day, calendar.years[-1].last_day
+    parts = [
+        (first, min(last, begin - timedelta(days=1)), " (before the listed school years)"),
+        (max(first, begin), min(last, end), ""),
+        (max(first, end + timedelta(days=1)), last, " (after the listed school years)"),
+    ]
+    return [
+        f"Counted {a.isoformat()} to {b.isoformat()}: {(b - a).days + 1} days{why}"
+        for a, b, why in parts
+        if a <= b
+    ]
+
+
+def _school_holiday_lines(first: date, last: date, calendar: daycount.SchoolCalendar) -> list[str]:
+    """The school holidays of the counted days: the law's list, the district's closures, and
+    the days the district is in session anyway (SPEC §3.5)."""
+    lines = [
+        f"School holidays: the days public schools close by law ({daycount.SCHOOL_HOLIDAY_LAW}: "
+        "New Year's Day, Dr. Martin Luther King, Jr. Day, Lincoln Day, Washington Day, "
+        "Memorial Day, Independence Day, Labor Day, Veterans Day, Thanksgiving Day, "
+        "Christmas Day; "
+        f"{daycount.SCHOOL_HOLIDAY_SOURCE}) and the plan's `calendar.holidays`, less "
+        "`calendar.in_session`. Not Columbus Day, Cesar Chavez Day or the day after "
+        "Thanksgiving: a district closed on one lists it under `calendar.holidays`."
+    ]
+    for day, name in calendar.school_holidays_between(first, last).items():
+        lines.append(f"  {day.isoformat()} {day.strftime('%a')}: {name}")
+    for day in sorted(calendar.in_session):
+        law = daycount.school_holidays_in(day.year).get(day)
+        if first <= day <= last and law is not None:
+            lines.append(f"  {day.isoformat()} {day.strftime('%a')}: {law}, in session (plan)")
     return lines
 
 
 def _day_by_day(d: Deadline, plan: Plan, counting: Counting) -> list[str]:
     """Each counted day, and each run of days off with its reason on one line."""
-    calendar = plan.calendar
-    extra = calendar.holidays if calendar is not None else frozenset()
+    extra, _ = closures_of(d.rule, plan)
     skipped = dict(d.computed.count.skipped)
     lines: list[str] = []
     run: list[date] = []  # consecutive skipped weekdays with the same reason

@@ -654,16 +654,18 @@ class _Checker:
         if data is None:
             return None
         keys = ("name", "service_coordinator", "uci", "address")
-        self.unknown_keys(data, (*keys, "hcbs_waiver"), "regional_center.")
+        self.unknown_keys(data, (*keys, "hcbs_waiver", "closures"), "regional_center.")
         texts = {key: self.text(data, key, "regional_center.") for key in keys}
         return RegionalCenter(
-            **texts, hcbs_waiver=self.flag(data, "hcbs_waiver", "regional_center.")
+            **texts,
+            hcbs_waiver=self.flag(data, "hcbs_waiver", "regional_center."),
+            closures=self.date_list(data, "closures", "regional_center."),
         )
 
     def calendar(self, data: dict[str, Any] | None) -> SchoolCalendar | None:
         if data is None:
             return None
-        self.unknown_keys(data, ("years", "holidays"), "calendar.")
+        self.unknown_keys(data, ("years", "holidays", "in_session"), "calendar.")
         years: list[SchoolYear] = []
         raw_years = data.get("years")
         if raw_years not in (None, ""):
@@ -692,7 +694,11 @@ class _Checker:
                     holidays.add(day)
         elif raw_holidays not in (None, ""):
             self.problem("calendar.holidays", "expected a list of dates, e.g. [2027-02-12]")
-        self.calendar_read = SchoolCalendar(years=tuple(years), holidays=frozenset(holidays))
+        self.calendar_read = SchoolCalendar(
+            years=tuple(years),
+            holidays=frozenset(holidays),
+            in_session=self.date_list(data, "in_session", "calendar."),
+        )
         return self.calendar_read
 
     def school_year(self, raw: Any, where: str) -> SchoolYear | None:
@@ -762,7 +768,50 @@ class _Checker:
             self.event_index[event.id] = i
             events.append(event)
         self.events_read = tuple(events)
+        self.answers(self.events_read)
         return self.events_read
+
+    # -- SPEC §2/§3.3/§3.5/§4 keys of issue 9: closure and in-session dates, `answers` ----
+
+    def date_list(self, data: Mapping[str, Any], key: str, where: str) -> frozenset[date]:
+        """A list of dates (`calendar.in_session`, `regional_center.closures`)."""
+        raw = data.get(key)
+        if raw in (None, ""):
+            return frozenset()
+        if not isinstance(raw, list):
+            self.problem(f"{where}{key}", "expected a list of dates, e.g. [2026-10-12]")
+            return frozenset()
+        days = (self.date_value(value, f"{where}{key}[{i}]") for i, value in enumerate(raw))
+        return frozenset(day for day in days if day is not None)
+
+    def answers(self, events: tuple[Event, ...]) -> None:
+        """`answers: ID` names an event of this plan that starts a deadline this event meets."""
+        from plancli.rules import ALL_RULES, BIRTH_DATE
+
+        by_id = {e.id: e for e in events}
+        for event in events:
+            answered = event.answers
+            if answered is None:
+                continue
+            where = f"events[{self.event_index[event.id]}].answers"
+            target = by_id.get(answered)
+            if target is None:
+                self.problem(
+                    where,
+                    f"there is no event {_show(answered)} in this plan; give the id of the "
+                    "event this one responds to (`plancli events` lists them)",
+                )
+                continue
+            starts = sorted(
+                {t for r in ALL_RULES if event.type in r.met_by for t in r.triggers} - {BIRTH_DATE}
+            )
+            if target.type not in starts:
+                expected = " or ".join(starts) if starts else "no event: it meets no deadline"
+                self.problem(
+                    where,
+                    f"event {answered} is a {target.type}, but a {event.type} answers "
+                    f"{expected}; correct the id or remove `answers`",
+                )
 
     def event(self, raw: Any, where: str, birth: date | None) -> Event | None:
         data = self.mapping(raw, where, required=True)

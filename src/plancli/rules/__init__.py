@@ -143,6 +143,7 @@ class Rule:
     end_of_year: EndOfYear | None = None
     age: AgeOffset | None = None
     recurring: bool = False  # met by the next event of its own trigger type
+    met_strictly_after: bool = False  # a response on the trigger's own date does not meet it
     conflict: str | None = None  # where sources disagree, and what plancli follows
 
     @property
@@ -189,6 +190,8 @@ RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in ALL_RULES}
 # Event types that only record an agreement or a remark; they start no clock themselves.
 EXTENSION_EVENT = "extension-agreed"
 NOTE_EVENT = "note"
+# On any event: the id of the trigger event it responds to (SPEC §4).
+ANSWERS_FIELD = "answers"
 
 
 def _event_systems() -> dict[str, System]:
@@ -224,7 +227,7 @@ def field_warnings(event_type: str, keys: Iterable[str]) -> list[str]:
     used = EVENT_FIELDS.get(event_type, frozenset())
     warnings = []
     for key in keys:
-        if key in used:
+        if key in used or key == ANSWERS_FIELD:
             continue
         elsewhere = sorted(t for t, names in EVENT_FIELDS.items() if key in names)
         if elsewhere:

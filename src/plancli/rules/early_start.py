@@ -215,7 +215,7 @@ RULES: tuple[Rule, ...] = (
         period=None,
         age=AgeOffset(years=3, months_before=6),
         owed_by="regional center",
-        met_by=(),
+        met_by=("transition-notice-received",),
         citation="17 CCR 52112(a)",
         summary=(
             "Six months before the child's third birthday, the service coordinator must tell the "

@@ -40,7 +40,7 @@ RULES: tuple[Rule, ...] = (
         period=None,
         age=AgeOffset(years=16),
         owed_by="district",
-        met_by=(),
+        met_by=("transition-plan-included",),
         citation="34 CFR 300.320(b); Cal. Educ. Code § 56345(a)(8)",
         summary=(
             "Beginning with the first IEP that will be in effect when the child turns 16 (or "
@@ -80,7 +80,7 @@ RULES: tuple[Rule, ...] = (
         period=None,
         age=AgeOffset(years=17),
         owed_by="district",
-        met_by=(),
+        met_by=("rights-at-majority-informed",),
         citation="34 CFR 300.320(c); Cal. Educ. Code § 56041.5",
         summary=(
             "Starting at least one year before the student reaches the age of majority (18 in "

@@ -272,6 +272,8 @@ RULES: tuple[Rule, ...] = (
         period=Period(15, Counting.CALENDAR),
         owed_by="regional center",
         met_by=("ipp-meeting",),
+        # The meeting where the partial agreement is signed is not its follow-up (SPEC §4).
+        met_strictly_after=True,
         citation="Welf. & Inst. Code § 4646(h)",
         summary=(
             "When an IPP meeting ends without final agreement on the services, or without the "
