@@ -123,3 +123,11 @@ def test_cite_es_writes_law_the_spanish_way(code: str, section: str, spanish: st
 def test_cite_es_refuses_a_code_it_does_not_know() -> None:
     with pytest.raises(ValueError, match="Health & Safety Code"):
         cite_es("Health & Safety Code", "1234")
+
+
+def test_break_es_glosses_a_district_break_name() -> None:
+    from plancli.glossary import break_es
+
+    assert break_es("Winter break") == "vacaciones de invierno"
+    assert break_es("Thanksgiving Break") == "vacaciones de Acción de Gracias"
+    assert break_es("Ski week") is None

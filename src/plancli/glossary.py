@@ -372,6 +372,19 @@ CONCERNS: tuple[Term, ...] = (
     _t("independent living skills", "habilidades para la vida independiente", "translator"),
 )
 
+# The names districts give their school breaks (`calendar.years[].breaks[].name`). A Spanish
+# letter writes the Spanish gloss and, in quotation marks, the district's own name for it.
+BREAKS: tuple[Term, ...] = (
+    _t("winter break", "vacaciones de invierno", "translator"),
+    _t("spring break", "vacaciones de primavera", "translator"),
+    _t("Thanksgiving break", "vacaciones de Acción de Gracias", "translator"),
+    _t("fall break", "vacaciones de otoño", "translator"),
+    _t("summer break", "vacaciones de verano", "translator"),
+    _t("mid-winter break", "vacaciones de mediados del invierno", "translator"),
+    _t("February break", "vacaciones de febrero", "translator"),
+    _t("intersession", "receso entre sesiones", "translator"),
+)
+
 GROUPS: dict[str, tuple[Term, ...]] = {
     "special-education": SPECIAL_EDUCATION,
     "regional-center": REGIONAL_CENTER,
@@ -379,6 +392,7 @@ GROUPS: dict[str, tuple[Term, ...]] = {
     "agencies": AGENCIES,
     "law-names": LAW_NAMES,
     "concerns": CONCERNS,
+    "breaks": BREAKS,
 }
 
 
@@ -395,6 +409,15 @@ def concern_es(text: str) -> str | None:
     lenguaje'), or None when the glossary does not have it (then the letter prints what the
     family typed, and plancli warns that it looks English)."""
     return _CONCERNS_ES.get(_key(text))
+
+
+_BREAKS_ES = {_key(term.en): term.es for term in BREAKS}
+
+
+def break_es(name: str) -> str | None:
+    """The Spanish gloss of a school break's English name ('Winter break' -> 'vacaciones de
+    invierno'), or None when the glossary does not know it."""
+    return _BREAKS_ES.get(_key(name))
 
 
 _LAW_NAMES_ES = {term.en: term.es for term in LAW_NAMES}
