@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from plancli.i18n import _, ngettext
+
 
 class PlancliError(Exception):
     """A problem the user can fix; the message is shown as is."""
@@ -24,18 +26,29 @@ class PlanFileError(PlancliError):
     def __init__(self, path: str, problems: Sequence[str], *, hint: str = "") -> None:
         self.path = path
         self.problems = tuple(problems)
-        lines = [f"{path} has {_count(len(self.problems), 'problem')}:"]
+        count = len(self.problems)
+        lines = [
+            ngettext("{path} has {n} problem:", "{path} has {n} problems:", count).format(
+                path=path, n=count
+            )
+        ]
         lines += [f"  {problem}" for problem in self.problems]
         lines.append(
             hint
-            or "Fix these lines in the file (any text editor will do), then run "
-            "`plancli check` to confirm."
+            or _(
+                "Fix these lines in the file (any text editor will do), then run "
+                "`plancli check` to confirm."
+            )
         )
         super().__init__("\n".join(lines))
 
 
 class UnknownNameError(PlancliError):
     """An unknown event type, rule, event id or letter; suggests the closest names."""
+
+
+class UnknownLanguageError(PlancliError):
+    """`--lang` names a language plancli does not speak."""
 
 
 class PlanExistsError(PlancliError):
@@ -50,10 +63,6 @@ class LetterError(PlancliError):
     """A letter cannot be written (missing field, unknown template, output exists)."""
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def suggestion(word: str, choices: Sequence[str]) -> str:
     """' Did you mean: a, b?' for the closest choices, or '' when none is close."""
     import difflib
@@ -61,4 +70,4 @@ def suggestion(word: str, choices: Sequence[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.5)
     if not close:
         close = [c for c in choices if word and (word in c or c in word)][:3]
-    return f" Did you mean: {', '.join(close)}?" if close else ""
+    return " " + _("Did you mean: {names}?").format(names=", ".join(close)) if close else ""
