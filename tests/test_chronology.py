@@ -12,6 +12,7 @@ import pytest
 
 from plancli.chronology import (
     CSV_COLUMNS,
+    Row,
     RowKind,
     build_record,
     complaint_by,
@@ -61,14 +62,16 @@ def plan_deadlines(plan: Plan = PLAN, today: date = TODAY) -> list[Deadline]:
     return found + commitment_deadlines(plan, today)
 
 
-def record(**window: date) -> object:
-    return build_record(PLAN, plan_deadlines(), TODAY, **window)
+def _name(row: Row) -> str:
+    if row.event is not None:
+        return row.event.id
+    assert row.deadline is not None
+    return row.deadline.rule.id
 
 
 def test_rows_in_date_order_with_every_kind() -> None:
     rec = build_record(PLAN, plan_deadlines(), TODAY)
-    listed = [(r.date.isoformat(), r.kind, r.event.id if r.event else r.deadline.rule.id)  # type: ignore[union-attr]
-              for r in rec.rows]  # fmt: skip
+    listed = [(r.date.isoformat(), r.kind, _name(r)) for r in rec.rows]
     assert listed == [
         ("2026-09-03", RowKind.LETTER, "e1"),
         ("2026-09-08", RowKind.LETTER, "e2"),
@@ -144,11 +147,7 @@ def test_csv_reads_back_with_spec_values() -> None:
         "114",
     )
     assert plan_row["complaint_by"] == "2027-09-18"
-    records = (
-        by_what["District gives copies of the school records"]
-        if ("District gives copies of the school records" in by_what)
-        else next(r for r in rows if r["event"] == "e2" and r["kind"] == "deadline")
-    )
+    records = next(r for r in rows if r["event"] == "e2" and r["kind"] == "deadline")
     assert (records["met_on"], records["days_late"]) == ("2026-09-17", "2")
     promise = next(r for r in rows if r["kind"] == "promise")
     assert promise["what"] == "'=call back"  # never run as a formula
