@@ -104,7 +104,7 @@ def test_rules_json_lists_every_rule_with_sources() -> None:
     result = CliRunner().invoke(app, ["rules", "--format", "json"])
     assert result.exit_code == 0
     rules = json.loads(result.stdout)
-    assert len(rules) == 34
+    assert len(rules) == 38
     for rule in rules:
         assert rule["citation"]
         assert rule["sources"]

@@ -276,6 +276,38 @@ SPEC_TABLE: dict[str, tuple[str, tuple[str, ...], int | None, str, str, tuple[st
         "regional center",
         ("transition-conference-held",),
     ),
+    "rights-complaint-referral": (
+        "rc",
+        ("rights-complaint-response-received",),
+        15,
+        "business",
+        "parent",
+        ("rights-complaint-referred",),
+    ),
+    "rights-complaint-dds-decision": (
+        "rc",
+        ("rights-complaint-referred",),
+        45,
+        "calendar",
+        "Dept. of Developmental Services",
+        ("rights-complaint-decision-received",),
+    ),
+    "early-start-complaint-decision": (
+        "early-start",
+        ("early-start-complaint-filed",),
+        60,
+        "calendar",
+        "Dept. of Developmental Services",
+        ("complaint-decision-received",),
+    ),
+    "early-start-hearing-decision": (
+        "early-start",
+        ("early-start-due-process-filed",),
+        30,
+        "calendar",
+        "hearing office (OAH)",
+        ("hearing-decision-received",),
+    ),
 }
 
 # rule id: citation, exactly as in the citation column of SPEC §4.
@@ -316,6 +348,10 @@ SPEC_CITATIONS: dict[str, str] = {
     "ifsp-annual-meeting": "34 CFR 303.342(c)",
     "transition-notice": "17 CCR 52112(a)",
     "transition-conference": "34 CFR 303.209(c)(1), (d)(2); 17 CCR 52112",
+    "rights-complaint-referral": "Welf. & Inst. Code § 4731(c)",
+    "rights-complaint-dds-decision": "Welf. & Inst. Code § 4731(c)",
+    "early-start-complaint-decision": "17 CCR 52170–52171; 34 CFR 303.433(a)",
+    "early-start-hearing-decision": "17 CCR 52172–52174; 34 CFR 303.437(a)",
 }
 
 SPEC_OWED_BY = {
@@ -325,6 +361,7 @@ SPEC_OWED_BY = {
     "regional center director",
     "hearing office (OAH)",
     "California Dept. of Education",
+    "Dept. of Developmental Services",
 }
 
 RECURRING = {
@@ -350,6 +387,10 @@ MUST_EXPLAIN_CONFLICT = {
     "aid-paid-pending",
     "ifsp-periodic-review",
     "hearing-decision",
+    "rights-complaint-referral",
+    "rights-complaint-dds-decision",
+    "early-start-complaint-decision",
+    "early-start-hearing-decision",
 }
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -365,7 +406,7 @@ def test_catalogue_has_exactly_the_spec_rules() -> None:
     assert len(ids) == len(set(ids)), "duplicate rule ids"
     assert set(ids) == set(SPEC_TABLE)
     assert set(SPEC_CITATIONS) == set(SPEC_TABLE)
-    assert len(ALL_RULES) == 34
+    assert len(ALL_RULES) == 38
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.id)

@@ -1995,3 +1995,90 @@ NOTE_CASES: tuple[Case, ...] = (
 def test_weekend_or_holiday_due_date_has_note(tmp_path: Path, case: Case) -> None:
     found = check(tmp_path, case)
     assert found["notes"], f"{case.due} is a weekend or holiday: SPEC §3.8 wants a note"
+
+
+# --------------------------------------------------------------------------------------------
+# 12. the rules added for issue 11 (rights complaints, Early Start complaints and hearings)
+# --------------------------------------------------------------------------------------------
+
+NEW_RULES = (
+    "rights-complaint-referral",
+    "rights-complaint-dds-decision",
+    "early-start-complaint-decision",
+    "early-start-hearing-decision",
+)
+
+NEW_RULE_CASES: tuple[Case, ...] = (
+    Case(
+        "rights-complaint-referral",
+        "e1",
+        "2026-08-24",
+        "proposed resolution received Mon 2026-08-03 + 15 working days: Tue 04 (1) .. Fri 07 "
+        "(4), Mon 10 (5) .. Fri 14 (9), Mon 17 (10) .. Fri 21 (14), Mon 24 (15); no holiday "
+        "between → Mon 2026-08-24",
+        (ev("e1", "rights-complaint-response-received", "2026-08-03"),),
+    ),
+    Case(
+        "rights-complaint-dds-decision",
+        "e1",
+        "2026-10-25",
+        "referred Thu 2026-09-10 + 45 calendar days: Sep 11..30 = 20, Oct 1..25 = 25 → 45 → "
+        "Sun 2026-10-25 (not moved)",
+        (ev("e1", "rights-complaint-referred", "2026-09-10"),),
+    ),
+    Case(
+        "early-start-complaint-decision",
+        "e1",
+        "2026-01-02",
+        "filed Mon 2025-11-03 + 60 calendar days: Nov 4..30 = 27, Dec 1..31 = 31 → 58, "
+        "Jan 1..2 = 2 → 60 → Fri 2026-01-02",
+        (ev("e1", "early-start-complaint-filed", "2025-11-03"),),
+        birth_date=TODDLER_BIRTH,
+    ),
+    Case(
+        "early-start-hearing-decision",
+        "e1",
+        "2026-03-18",
+        "filed Mon 2026-02-16 + 30 calendar days: Feb 17..28 = 12, Mar 1..18 = 18 → 30 → "
+        "Wed 2026-03-18",
+        (ev("e1", "early-start-due-process-filed", "2026-02-16"),),
+        birth_date=TODDLER_BIRTH,
+    ),
+)
+
+
+def test_every_new_rule_has_a_worked_example() -> None:
+    from plancli.rules import ALL_RULES as CATALOGUE
+
+    assert sorted(c.rule for c in NEW_RULE_CASES) == sorted(NEW_RULES)
+    assert sorted(rule.id for rule in CATALOGUE) == sorted((*ALL_RULES, *NEW_RULES))
+
+
+@pytest.mark.parametrize("case", NEW_RULE_CASES, ids=ids(NEW_RULE_CASES))
+def test_new_rule(tmp_path: Path, case: Case) -> None:
+    found = check(tmp_path, case)
+    assert found["status"] == "upcoming"
+
+
+def test_rights_complaint_referral_met_by_the_referral(tmp_path: Path) -> None:
+    # Referred on working day 10 (Mon 2026-08-17): met; the referral starts DDS's 45 days.
+    events = (
+        ev("e1", "rights-complaint-response-received", "2026-08-03"),
+        ev("e2", "rights-complaint-referred", "2026-08-17"),
+    )
+    data = run(write_plan(tmp_path, events), "2026-08-20")
+    referral = deadline(data, "rights-complaint-referral", "e1")
+    assert (referral["due"], referral["status"]) == ("2026-08-24", "met")
+    decision = deadline(data, "rights-complaint-dds-decision", "e2")
+    # 2026-08-17 + 45: Aug 18..31 = 14, Sep 1..30 = 30 → 44, Oct 1 → 45.
+    assert (decision["due"], decision["status"]) == ("2026-10-01", "upcoming")
+
+
+def test_early_start_hearing_decision_met_late(tmp_path: Path) -> None:
+    events = (
+        ev("e1", "early-start-due-process-filed", "2026-02-16"),
+        ev("e2", "hearing-decision-received", "2026-03-20"),
+    )
+    data = run(write_plan(tmp_path, events, birth_date=TODDLER_BIRTH), "2026-03-25")
+    found = deadline(data, "early-start-hearing-decision", "e1")
+    assert (found["due"], found["status"]) == ("2026-03-18", "met-late")

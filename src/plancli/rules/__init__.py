@@ -28,6 +28,7 @@ class Kind(StrEnum):
     DEADLINE = "deadline"  # someone owes an action by a date
     WINDOW = "window"  # the parent's right: nothing may be required of them before the date
     GUIDELINE = "guideline"  # no binding number in the law; a reasonable-time benchmark
+    COMMITMENT = "commitment"  # a promise recorded on a `contact` event (SPEC §8); not law
 
 
 class Shows(StrEnum):

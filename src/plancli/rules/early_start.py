@@ -29,6 +29,14 @@ _WESTLAW_17_CCR_52086 = (
 _WESTLAW_17_CCR_52109 = (
     "https://govt.westlaw.com/calregs/Document/I1B9EB830010E11EDAA6AA607F8069902"
 )
+_CASETEXT_17_CCR_SUBCHAPTER_5 = (
+    "https://casetext.com/regulation/california-code-of-regulations/title-17-public-health/divi"
+    "sion-2-health-and-welfare-agency-department-of-developmental-services-regulations/chapter-2-early-intervention-services/subchapter-5-procedural-safeguards/"
+)
+_CASETEXT_17_CCR_ART_3 = _CASETEXT_17_CCR_SUBCHAPTER_5 + "article-3-complaint-process/"
+_CASETEXT_17_CCR_ART_4 = (
+    _CASETEXT_17_CCR_SUBCHAPTER_5 + "article-4-mediation-and-due-process-procedures/"
+)
 _SERR_12 = "https://serr.disabilityrightsca.org/serr-manual/"
 _SERR_12_11 = (
     _SERR_12 + "chapter-12-information-on-early-intervention-services/"
@@ -276,6 +284,104 @@ RULES: tuple[Rule, ...] = (
             "California's regulation (as summarized by DRC) allows the conference up to 6 months "
             "before the third birthday, the federal rule up to 9 months if all parties agree; "
             "either way the deadline is 90 days before the third birthday, which plancli shows."
+        ),
+    ),
+    Rule(
+        id="early-start-complaint-decision",
+        title="Department of Developmental Services decides the Early Start complaint",
+        system=System.EARLY_START,
+        kind=Kind.DEADLINE,
+        triggers=("early-start-complaint-filed",),
+        period=Period(60, Counting.CALENDAR),
+        owed_by="Dept. of Developmental Services",
+        met_by=("complaint-decision-received",),
+        citation="17 CCR 52170–52171; 34 CFR 303.433(a)",
+        summary=(
+            "Within 60 days of receiving an Early Start complaint, the Department of "
+            "Developmental Services must investigate it and send every party a written decision "
+            "that addresses each allegation, with findings, reasons and any corrective actions."
+        ),
+        sources=(
+            Source(
+                _CASETEXT_17_CCR_ART_3 + "section-52171-complaint-investigation",
+                Shows.LAW_TEXT,
+                "Within 60 days of receipt of the complaint the Department of Developmental "
+                "Services shall: ... (3) Provide a written decision to all parties which addresses "
+                "each allegation",
+            ),
+            Source(
+                "https://sites.ed.gov/idea/regs/c/e/303.433/a",
+                Shows.LAW_TEXT,
+                "Each lead agency must include in its complaint procedures a time limit of 60 "
+                "days after a complaint is filed under §303.434 to— ... (5) Issue a written "
+                "decision to the complainant that addresses each allegation in the complaint",
+            ),
+            Source(
+                "https://www.dds.ca.gov/general/appeals-complaints-comments/"
+                "early-start-complaint-process/",
+                Shows.SECONDARY,
+                "The Department of Developmental services is required to investigate the "
+                "allegations and issue a written decision to all parties within 60 days of "
+                "receipt of the complaint.",
+            ),
+        ),
+        conflict=(
+            "The 60 days run from DDS's receipt of the complaint; plancli counts from the date "
+            "of the early-start-complaint-filed event, so record the day DDS received it. "
+            "34 CFR 303.433(b) allows an extension for exceptional circumstances or mediation."
+        ),
+    ),
+    Rule(
+        id="early-start-hearing-decision",
+        title="The hearing officer decides the Early Start due process request",
+        system=System.EARLY_START,
+        kind=Kind.DEADLINE,
+        triggers=("early-start-due-process-filed",),
+        period=Period(30, Counting.CALENDAR),
+        owed_by="hearing office (OAH)",
+        met_by=("hearing-decision-received",),
+        citation="17 CCR 52172–52174; 34 CFR 303.437(a)",
+        summary=(
+            "An Early Start due process hearing must be completed, and the written decision "
+            "mailed to each party, within 30 days of the hearing office's receipt of the "
+            "request; informal efforts to settle the matter do not delay it."
+        ),
+        sources=(
+            Source(
+                _CASETEXT_17_CCR_ART_4 + "section-52174-due-process-hearing-procedures",
+                Shows.LAW_TEXT,
+                "Ensure that the decision is mailed to each party after completion of the "
+                "hearing and within 30 days of receipt of the due process hearing request.",
+            ),
+            Source(
+                _CASETEXT_17_CCR_ART_4
+                + "section-52172-procedures-that-apply-to-both-mediation-and-due-process",
+                Shows.LAW_TEXT,
+                "The duration for either a mediation conference or a due process hearing shall "
+                "not exceed a total thirty days for each process from the receipt of the "
+                "mediation or due process request to the mailing of the mediation agreement or "
+                "hearing decision.",
+            ),
+            Source(
+                "http://idea.ed.gov/part-c/regulations/429.html",
+                Shows.SECONDARY,
+                "§303.437(b) requires each lead agency to ensure that, not later than 30 days "
+                "after the receipt of a parent’s due process complaint, the due process hearing "
+                "is completed and a written decision is mailed to each of the parties.",
+            ),
+            Source(
+                "https://www.dds.ca.gov/general/appeals-complaints-comments/"
+                "early-start-due-process-hearing-requests/",
+                Shows.SECONDARY,
+                "The due process hearing will be completed within 30 days from the receipt of "
+                "the request by OAH.",
+            ),
+        ),
+        conflict=(
+            "The text of 34 CFR 303.437 itself was not retrieved; the Department's 2011 preamble "
+            "states its 30 days (citing paragraph (b), the SPEC cites (a)). The 30 days run from "
+            "the hearing office's receipt of the request; plancli counts from the date of the "
+            "early-start-due-process-filed event."
         ),
     ),
 )

@@ -480,4 +480,81 @@ RULES: tuple[Rule, ...] = (
         ),
         conflict=_WORKING_DAYS,
     ),
+    Rule(
+        id="rights-complaint-referral",
+        title="You may take the rights complaint to the Director of Developmental Services",
+        system=System.RC,
+        kind=Kind.DEADLINE,
+        triggers=("rights-complaint-response-received",),
+        period=Period(15, Counting.BUSINESS),
+        owed_by="parent",
+        met_by=("rights-complaint-referred",),
+        citation="Welf. & Inst. Code § 4731(c)",
+        summary=(
+            "If the regional center director's proposed resolution does not satisfy you, you may "
+            "refer the complaint, in writing, to the Director of Developmental Services within "
+            "15 working days of receiving it. Without a referral, the proposed resolution takes "
+            "effect on the 20th working day after you receive it."
+        ),
+        sources=(
+            Source(
+                "https://self-law.org/code/ca/welfare-and-institutions-code/4731",
+                Shows.LAW_TEXT,
+                "If the complainant is not satisfied with the proposed resolution, the "
+                "complainant may refer the complaint, in writing, to the Director of "
+                "Developmental Services within 15 working days of receipt of the proposed "
+                "resolution.",
+            ),
+            Source(
+                "https://rula.disabilityrightsca.org/rula-book/chapter-10-appeals-and-complaints-"
+                "disagreements-with-regional-centers-developmental-centers-or-service-providers/"
+                "10-42-what-happens-after-i-file-my-4731-complaint/",
+                Shows.SECONDARY,
+                "If you do not agree with the director’s proposal, write to the Director of the "
+                "Department of Developmental Services (DDS) within 15 working days of receiving "
+                "the regional center director’s proposal.",
+            ),
+        ),
+        conflict=(
+            "The law gives no consequence beyond the proposed resolution taking effect; plancli "
+            "treats the 15 working days as the parent's own last day, which lapses rather than "
+            "becomes overdue. " + _WORKING_DAYS
+        ),
+    ),
+    Rule(
+        id="rights-complaint-dds-decision",
+        title="Department of Developmental Services decides the rights complaint",
+        system=System.RC,
+        kind=Kind.DEADLINE,
+        triggers=("rights-complaint-referred",),
+        period=Period(45, Counting.CALENDAR),
+        owed_by="Dept. of Developmental Services",
+        met_by=("rights-complaint-decision-received",),
+        citation="Welf. & Inst. Code § 4731(c)",
+        summary=(
+            "Within 45 days of receiving a referred rights complaint, the Director of "
+            "Developmental Services must issue a written administrative decision and send it to "
+            "the complainant, the regional center director and any service provider involved."
+        ),
+        sources=(
+            Source(
+                "https://self-law.org/code/ca/welfare-and-institutions-code/4731",
+                Shows.LAW_TEXT,
+                "The director shall, within 45 days of receiving a complaint, issue a written "
+                "administrative decision and send a copy of the decision to the complainant",
+            ),
+            Source(
+                "https://rula.disabilityrightsca.org/rula-book/chapter-10-appeals-and-complaints-"
+                "disagreements-with-regional-centers-developmental-centers-or-service-providers/"
+                "10-42-what-happens-after-i-file-my-4731-complaint/",
+                Shows.SECONDARY,
+                "If you write to DDS, the director of DDS must send you a decision within 45 "
+                "calendar days.",
+            ),
+        ),
+        conflict=(
+            "The 45 days run from DDS's receipt of the referral; plancli counts from the date of "
+            "the rights-complaint-referred event, so record the day DDS received it."
+        ),
+    ),
 )
