@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -254,3 +255,48 @@ def test_describe_school_days_of_a_short_year() -> None:
 
 def test_describe_without_a_calendar() -> None:
     assert describe(None).years == ()
+
+
+def test_an_edit_writes_through_the_plan_store(tmp_path: Path) -> None:
+    """The wiring of WIRING.md: an edit's section assigned inside `store.update_plan`."""
+    from plancli import store
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "version: 1\n# the child\nchild: {name: Test Child, birth_date: 2019-05-14}\n"
+        "calendar:\n  years:\n    - {first_day: 2026-08-12, last_day: 2027-06-03}\n",
+        encoding="utf-8",
+    )
+
+    def change(document: Any, current: Any) -> None:
+        document["calendar"] = add_break(
+            document.get("calendar"), "Winter break", D("2026-12-21"), D("2027-01-01")
+        ).data
+
+    updated = store.update_plan(plan, change)
+    assert updated.calendar is not None
+    assert updated.calendar.years[0].breaks == (
+        Break("Winter break", D("2026-12-21"), D("2027-01-01")),
+    )
+    assert store.load_plan(plan) == updated
+    assert "# the child" in plan.read_text(encoding="utf-8")
+
+
+def test_a_refused_edit_leaves_the_plan_file_untouched(tmp_path: Path) -> None:
+    from plancli import store
+
+    plan = tmp_path / "plan.yaml"
+    text = (
+        "version: 1\nchild: {name: Test Child, birth_date: 2019-05-14}\n"
+        "calendar:\n  years:\n    - {first_day: 2026-08-12, last_day: 2027-06-03}\n"
+    )
+    plan.write_text(text, encoding="utf-8")
+
+    def change(document: Any, current: Any) -> None:
+        document["calendar"] = add_break(
+            document.get("calendar"), "Summer", D("2027-06-07"), D("2027-08-10")
+        ).data
+
+    with pytest.raises(CalendarError):
+        store.update_plan(plan, change)
+    assert plan.read_text(encoding="utf-8") == text
