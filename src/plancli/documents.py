@@ -24,7 +24,7 @@ FORMATS = (".txt", ".md", ".html", ".docx", ".pdf")
 
 @dataclass(frozen=True, slots=True)
 class Subject:
-    """A document's subject line ("Re: ..."), printed in bold in a .docx and a .pdf."""
+    """A document's subject line (what it is about), printed in bold in a .docx and a .pdf."""
 
     text: str
 
