@@ -65,7 +65,7 @@ def test_docx_marks_the_subject_and_heading_by_kind() -> None:
     import docx
 
     word = docx.Document(io.BytesIO(document_bytes(DOC, ".docx")))
-    paragraphs = [(p.style.name, p.text) for p in word.paragraphs]
+    paragraphs = [(p.style.name if p.style else "", p.text) for p in word.paragraphs]
     assert paragraphs == [
         ("Heading 1", "Cronología <1>"),
         ("Normal", "primera línea\nTema: algo\núltima & fin"),
