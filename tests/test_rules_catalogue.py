@@ -13,14 +13,17 @@ import pytest
 
 from plancli.daycount import Counting
 from plancli.rules import (
+    AGENCY_OWNERS,
     ALL_RULES,
     BIRTH_DATE,
+    EVENT_HAPPENED,
     EVENT_TYPES,
     RULES_BY_ID,
     AgeOffset,
     EndOfYear,
     Kind,
     Period,
+    Phrase,
     Rule,
     Shows,
     System,
@@ -447,6 +450,42 @@ def test_age_rules_have_age_and_no_period(rule: Rule) -> None:
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.id)
 def test_owed_by_is_a_spec_value(rule: Rule) -> None:
     assert rule.owed_by in SPEC_OWED_BY
+
+
+def _written_in_both_languages(phrase: Phrase | None) -> bool:
+    """Both languages have words, and `{child}` is the only name they fill in."""
+    if phrase is None:
+        return False
+    for lang in ("en", "es"):
+        words = phrase.words(lang, child="Maya")
+        if not words.strip() or "{" in words or "}" in words:
+            return False
+    return phrase.en != phrase.es
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.id)
+def test_rule_owed_by_an_agency_says_what_a_missed_deadline_letter_states(rule: Rule) -> None:
+    """A missed-deadline letter can be written about every deadline of a district or regional
+    center: the rule says what the agency had to do and what happened on its trigger date, in
+    English and Spanish. Other owers (parent, hearing office) are never written to."""
+    if rule.owed_by not in AGENCY_OWNERS:
+        assert rule.missed_action is None
+        return
+    assert _written_in_both_languages(rule.missed_action)
+    if rule.age is None:
+        for trigger in rule.triggers:
+            assert _written_in_both_languages(EVENT_HAPPENED.get(trigger)), trigger
+
+
+def test_event_wording_is_for_event_types_plancli_knows() -> None:
+    assert set(EVENT_HAPPENED) <= set(EVENT_TYPES)
+    assert (
+        Phrase("by {child}'s birthday", "antes del cumpleaños de {child}").words(
+            "es", child="Sofía"
+        )
+        == "antes del cumpleaños de Sofía"
+    )
+    assert Phrase("a", "b").words("en") == "a"
 
 
 def test_kinds_match_spec() -> None:

@@ -45,6 +45,22 @@ AGENCY_OWNERS = frozenset({"district", "regional center", "regional center direc
 
 
 @dataclass(frozen=True, slots=True)
+class Phrase:
+    """The same words in each language plancli writes letters in (`plancli.vocab.LANGUAGES`).
+
+    `{child}` stands for the child's name. Used where a letter states something about a rule
+    (what it required, what started it), so that the words live with the rule.
+    """
+
+    en: str
+    es: str
+
+    def words(self, lang: str, **names: str) -> str:
+        """The phrase in `lang` (English unless "es"), with `{child}` and the like filled in."""
+        return (self.es if lang == "es" else self.en).format(**names)
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """A public address where the rule can be read, with a short quote from it."""
 
@@ -146,6 +162,9 @@ class Rule:
     recurring: bool = False  # met by the next event of its own trigger type
     met_strictly_after: bool = False  # a response on the trigger's own date does not meet it
     conflict: str | None = None  # where sources disagree, and what plancli follows
+    # What the owner had to do, as the rest of "the district had to ..." (missed-deadline
+    # letters); every rule owed by one of AGENCY_OWNERS has it.
+    missed_action: Phrase | None = None
 
     @property
     def owed_by_parent(self) -> bool:
@@ -193,6 +212,97 @@ EXTENSION_EVENT = "extension-agreed"
 NOTE_EVENT = "note"
 # On any event: the id of the trigger event it responds to (SPEC §4).
 ANSWERS_FIELD = "answers"
+
+# What happened on a trigger event's date, as a missed-deadline letter tells it ("... within
+# 15 days of that date"). Every trigger of a rule owed by one of AGENCY_OWNERS has it.
+EVENT_HAPPENED: dict[str, Phrase] = {
+    "assessment-requested": Phrase(
+        "the district received my written request for a special education assessment",
+        "el distrito recibió mi solicitud por escrito de una evaluación de educación especial",
+    ),
+    "assessment-consent-given": Phrase(
+        "the district received my signed consent to the assessment plan",
+        "el distrito recibió mi consentimiento firmado al plan de evaluación",
+    ),
+    "iep-meeting-requested": Phrase(
+        "the district received my written request for an IEP meeting",
+        "el distrito recibió mi solicitud por escrito de una reunión del IEP",
+    ),
+    "records-requested": Phrase(
+        "I asked for {child}'s school records",
+        "solicité los expedientes escolares de {child}",
+    ),
+    "iep-meeting": Phrase(
+        "{child}'s IEP team met",
+        "se celebró la reunión del equipo del IEP de {child}",
+    ),
+    "assessment-completed": Phrase(
+        "{child}'s last assessment was completed",
+        "se terminó la última evaluación de {child}",
+    ),
+    "discipline-placement-change": Phrase(
+        "the district decided to change {child}'s placement because of a violation of the "
+        "code of student conduct",
+        "el distrito decidió cambiar la colocación de {child} por una infracción del código de "
+        "conducta estudiantil",
+    ),
+    "due-process-filed": Phrase(
+        "the district received my due process complaint",
+        "el distrito recibió mi solicitud de audiencia de debido proceso (due process)",
+    ),
+    "504-evaluation-requested": Phrase(
+        "the district received my request for a Section 504 evaluation",
+        "el distrito recibió mi solicitud de una evaluación de la Sección 504",
+    ),
+    "rc-intake-requested": Phrase(
+        "I asked the regional center for help (request for intake)",
+        "solicité ayuda al centro regional (solicitud de admisión o intake)",
+    ),
+    "rc-intake-completed": Phrase(
+        "the regional center completed {child}'s intake",
+        "el centro regional completó la admisión (intake) de {child}",
+    ),
+    "rc-assessment-completed": Phrase(
+        "the regional center completed {child}'s assessment",
+        "el centro regional completó la evaluación de {child}",
+    ),
+    "ipp-meeting-requested": Phrase(
+        "the regional center received my request for an IPP meeting",
+        "el centro regional recibió mi solicitud de una reunión del IPP",
+    ),
+    "ipp-meeting": Phrase(
+        "{child}'s IPP meeting was held",
+        "se celebró la reunión del IPP de {child}",
+    ),
+    "ipp-partial-agreement": Phrase(
+        "{child}'s IPP meeting ended without agreement on all services",
+        "la reunión del IPP de {child} terminó sin acuerdo sobre todos los servicios",
+    ),
+    "rc-hearing-decision-received": Phrase(
+        "I received the fair hearing decision",
+        "recibí la decisión de la audiencia imparcial (fair hearing)",
+    ),
+    "rights-complaint-filed": Phrase(
+        "I filed my rights complaint with the regional center director",
+        "presenté mi queja por violación de derechos al director del centro regional",
+    ),
+    "early-start-referral": Phrase(
+        "the regional center received the referral of {child} to Early Start",
+        "el centro regional recibió la remisión (referral) de {child} a Early Start",
+    ),
+    "ifsp-consent-given": Phrase(
+        "I gave my consent to the services in {child}'s IFSP",
+        "di mi consentimiento a los servicios del IFSP de {child}",
+    ),
+    "ifsp-meeting": Phrase(
+        "{child}'s IFSP meeting was held",
+        "se celebró la reunión del IFSP de {child}",
+    ),
+    "ifsp-review": Phrase(
+        "{child}'s IFSP was reviewed",
+        "se revisó el IFSP de {child}",
+    ),
+}
 
 
 def _event_systems() -> dict[str, System]:

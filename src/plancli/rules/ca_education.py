@@ -37,6 +37,7 @@ from plancli.rules import (
     EndOfYear,
     Kind,
     Period,
+    Phrase,
     Rule,
     Shows,
     Source,
@@ -75,6 +76,10 @@ RULES: tuple[Rule, ...] = (
             "counting days between school years or school breaks of more than five school days. "
             "For a referral received 10 days or less before the school year ends, the plan is "
             "due 10 days after the next school year starts."
+        ),
+        missed_action=Phrase(
+            "send me a proposed assessment plan",
+            "enviarme una propuesta de plan de evaluación",
         ),
         sources=(
             Source(
@@ -162,6 +167,10 @@ RULES: tuple[Rule, ...] = (
             "30 days or less before the school year ended, the IEP is due 30 days after the next "
             "school year starts."
         ),
+        missed_action=Phrase(
+            "complete the assessment and hold the initial IEP meeting",
+            "terminar la evaluación y celebrar la primera reunión del IEP",
+        ),
         sources=(
             Source(
                 _EC_56344,
@@ -218,6 +227,10 @@ RULES: tuple[Rule, ...] = (
             "breaks of more than five school days. An oral request does not start the clock: the "
             "district must tell the parent to put it in writing."
         ),
+        missed_action=Phrase(
+            "hold the IEP meeting I asked for",
+            "celebrar la reunión del IEP que solicité",
+        ),
         sources=(
             Source(
                 "https://instalawyer.io/laws/california-code/section-563435",
@@ -256,6 +269,10 @@ RULES: tuple[Rule, ...] = (
             "before any IEP meeting or hearing, and in no case more than five business days "
             "after the request."
         ),
+        missed_action=Phrase(
+            "let me see and receive copies of {child}'s school records",
+            "permitirme revisar los expedientes escolares de {child} y entregarme copias",
+        ),
         sources=(
             Source(
                 "https://jurris.com/california/education-code/56500-56509/56504-12",
@@ -284,6 +301,10 @@ RULES: tuple[Rule, ...] = (
         summary=(
             "The IEP team must meet at least once a year to review the child's progress and "
             "revise the IEP as needed."
+        ),
+        missed_action=Phrase(
+            "hold the annual IEP review meeting",
+            "celebrar la reunión anual de revisión del IEP",
         ),
         sources=(
             Source(
@@ -326,6 +347,10 @@ RULES: tuple[Rule, ...] = (
             "the district agree in writing that it is unnecessary, and not more than once a year "
             "unless they agree otherwise."
         ),
+        missed_action=Phrase(
+            "reassess {child} (the three-year reassessment)",
+            "volver a evaluar a {child} (la reevaluación trienal)",
+        ),
         sources=(
             Source(
                 "https://online.flippingbook.com/view/696684130/20",
@@ -364,6 +389,10 @@ RULES: tuple[Rule, ...] = (
             "an IFSP) has been developed and is being carried out by the child's third birthday. "
             "If the child turns three during the summer, the IEP team decides when services "
             "begin."
+        ),
+        missed_action=Phrase(
+            "have an IEP developed and in effect for {child}",
+            "tener un IEP elaborado y en vigor para {child}",
         ),
         sources=(
             Source(

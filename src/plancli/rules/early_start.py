@@ -21,7 +21,7 @@ References:
 from __future__ import annotations
 
 from plancli.daycount import Counting
-from plancli.rules import BIRTH_DATE, AgeOffset, Kind, Period, Rule, Shows, Source, System
+from plancli.rules import BIRTH_DATE, AgeOffset, Kind, Period, Phrase, Rule, Shows, Source, System
 
 _WESTLAW_17_CCR_52086 = (
     "https://govt.westlaw.com/calregs/Document/ICF0383535A2011EC8227000D3A7C4BC3"
@@ -79,6 +79,10 @@ RULES: tuple[Rule, ...] = (
             "Service Plan (IFSP) meeting must all be done. An interim IFSP does not stop the "
             "45-day clock."
         ),
+        missed_action=Phrase(
+            "evaluate {child} and hold the first IFSP meeting",
+            "evaluar a {child} y celebrar la primera reunión del IFSP",
+        ),
         sources=(
             Source(
                 "https://jurris.com/california/government-code/95016-95022/95020-3",
@@ -127,6 +131,10 @@ RULES: tuple[Rule, ...] = (
             "after the parent consents to them. The regional center must pay for them while it "
             "looks for other sources of payment, such as insurance."
         ),
+        missed_action=Phrase(
+            "start the early intervention services in {child}'s IFSP",
+            "iniciar los servicios de intervención temprana del IFSP de {child}",
+        ),
         sources=(
             Source(
                 _WESTLAW_17_CCR_52109,
@@ -155,6 +163,10 @@ RULES: tuple[Rule, ...] = (
         summary=(
             "The IFSP must be reviewed every six months, or more often if conditions warrant or "
             "the family asks. The review may be a meeting or another way the parents accept."
+        ),
+        missed_action=Phrase(
+            "review {child}'s IFSP (the six-month review)",
+            "revisar el IFSP de {child} (la revisión semestral)",
         ),
         sources=(
             Source(
@@ -194,6 +206,10 @@ RULES: tuple[Rule, ...] = (
             "At least once a year, an IFSP meeting must evaluate the plan for the child and "
             "family and revise it as needed, using current evaluations and assessments."
         ),
+        missed_action=Phrase(
+            "hold the annual IFSP meeting",
+            "celebrar la reunión anual del IFSP",
+        ),
         sources=(
             Source(
                 _WYOMING_303_342,
@@ -231,6 +247,10 @@ RULES: tuple[Rule, ...] = (
             "the school district that there will be an IFSP meeting at least three months before "
             "the child turns three."
         ),
+        missed_action=Phrase(
+            "notify me that transition planning for {child} is starting",
+            "avisarme que comienza la planificación de la transición de {child}",
+        ),
         sources=(
             Source(
                 _SERR_13_7,
@@ -263,6 +283,11 @@ RULES: tuple[Rule, ...] = (
             "center must hold a transition conference with the family and the school district, "
             "and put a transition plan in the IFSP, at least 90 days before the child's third "
             "birthday."
+        ),
+        missed_action=Phrase(
+            "hold the transition conference and include a transition plan in {child}'s IFSP",
+            "celebrar la conferencia de transición e incluir un plan de transición en el IFSP de "
+            "{child}",
         ),
         sources=(
             Source(

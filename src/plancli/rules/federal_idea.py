@@ -23,7 +23,7 @@ References:
 from __future__ import annotations
 
 from plancli.daycount import Counting
-from plancli.rules import BIRTH_DATE, AgeOffset, Kind, Period, Rule, Shows, Source, System
+from plancli.rules import BIRTH_DATE, AgeOffset, Kind, Period, Phrase, Rule, Shows, Source, System
 
 _IDEA_PARTNERSHIP_468 = (
     "http://www.ideapartnership.org/index.php?option=com_content&view=article&id=468"
@@ -47,6 +47,10 @@ RULES: tuple[Rule, ...] = (
             "earlier, if the IEP team decides), and updated every year, the IEP must include "
             "measurable goals for life after school and the transition services needed to reach "
             "them."
+        ),
+        missed_action=Phrase(
+            "include a transition plan in {child}'s IEP",
+            "incluir un plan de transición en el IEP de {child}",
         ),
         sources=(
             Source(
@@ -87,6 +91,10 @@ RULES: tuple[Rule, ...] = (
             "California), the IEP must say that the student has been told which special "
             "education rights will transfer to them at that age."
         ),
+        missed_action=Phrase(
+            "inform {child}, in the IEP, of the rights that transfer at age 18",
+            "informar a {child}, en el IEP, de los derechos que se le transfieren a los 18 años",
+        ),
         sources=(
             Source(
                 "https://www.parentcenterhub.org/age-of-majority/",
@@ -126,6 +134,11 @@ RULES: tuple[Rule, ...] = (
             "team members must meet to review whether the behavior was a manifestation of the "
             "child's disability."
         ),
+        missed_action=Phrase(
+            "hold the manifestation determination review",
+            "celebrar la reunión de determinación de manifestación (manifestation determination "
+            "review)",
+        ),
         sources=(
             Source(
                 "http://framework.esc18.net/display/Webforms/ESC18-FW-Citation.aspx?ID=2013",
@@ -148,6 +161,10 @@ RULES: tuple[Rule, ...] = (
             "Within 15 days of receiving notice of the parent's due process complaint, and before "
             "the hearing, the district must meet with the parent and the relevant IEP team "
             "members, unless both agree in writing to skip the meeting or to use mediation."
+        ),
+        missed_action=Phrase(
+            "hold the resolution meeting",
+            "celebrar la reunión de resolución",
         ),
         sources=(
             Source(

@@ -28,7 +28,7 @@ from __future__ import annotations
 from datetime import date
 
 from plancli.daycount import Counting
-from plancli.rules import Kind, Period, Rule, Shows, Source, System, Variant
+from plancli.rules import Kind, Period, Phrase, Rule, Shows, Source, System, Variant
 
 _WIC_ARTICLE_2 = (
     "https://d1tvxue8o4w0fl.cloudfront.net/statute/california-codes/"
@@ -77,6 +77,10 @@ RULES: tuple[Rule, ...] = (
             "January 1, 2025 it must also, by the end of those 15 days, decide eligibility or "
             "decide whether it will assess."
         ),
+        missed_action=Phrase(
+            "complete the intake",
+            "completar la admisión (intake)",
+        ),
         sources=(
             Source(
                 _WIC_4642,
@@ -122,6 +126,10 @@ RULES: tuple[Rule, ...] = (
             "person's health and safety, seriously delay their development, or put them at "
             "imminent risk of a more restrictive placement."
         ),
+        missed_action=Phrase(
+            "complete the eligibility assessment",
+            "completar la evaluación de elegibilidad",
+        ),
         sources=(
             Source(
                 _WIC_4643,
@@ -159,6 +167,10 @@ RULES: tuple[Rule, ...] = (
             "For a person found eligible after intake and assessment, the regional center must "
             "complete an Individual Program Plan within 60 days of the completion of the "
             "assessment."
+        ),
+        missed_action=Phrase(
+            "complete {child}'s first Individual Program Plan (IPP)",
+            "completar el primer Plan de Programa Individual (IPP) de {child}",
         ),
         sources=(
             Source(
@@ -199,6 +211,10 @@ RULES: tuple[Rule, ...] = (
             "The family may ask for an IPP meeting at any time, and the meeting must take place "
             "within 30 days of the request, or within 7 days when the child's health or safety, "
             "or placement at home, is threatened."
+        ),
+        missed_action=Phrase(
+            "hold the IPP meeting I asked for",
+            "celebrar la reunión del IPP que solicité",
         ),
         sources=(
             Source(
@@ -241,6 +257,10 @@ RULES: tuple[Rule, ...] = (
             "(HCBS) Waiver or living in an Intermediate Care Facility, or sooner when needs change "
             "or the family asks."
         ),
+        missed_action=Phrase(
+            "hold the IPP review meeting",
+            "celebrar la reunión de revisión del IPP",
+        ),
         sources=(
             Source(
                 _RULA_SUPPLEMENT_H,
@@ -280,6 +300,10 @@ RULES: tuple[Rule, ...] = (
             "regional center's decision-maker, the regional center must hold another meeting "
             "within 15 days, or later if the family agrees. The services agreed on may start "
             "meanwhile."
+        ),
+        missed_action=Phrase(
+            "hold the follow-up IPP meeting",
+            "celebrar la reunión de seguimiento del IPP",
         ),
         sources=(
             Source(
@@ -434,6 +458,10 @@ RULES: tuple[Rule, ...] = (
             "and no later than 30 calendar days from the date of the decision, or tell the family "
             "and DDS in writing why it cannot."
         ),
+        missed_action=Phrase(
+            "carry out the fair hearing decision",
+            "cumplir la decisión de la audiencia imparcial (fair hearing)",
+        ),
         sources=(
             Source(
                 "https://surveymonkey.com/r/HearingImplementationDelay-RCs",
@@ -469,6 +497,10 @@ RULES: tuple[Rule, ...] = (
             "regional center director must investigate and send a written proposed resolution. "
             "The complainant then has 15 working days to take it to the Director of "
             "Developmental Services."
+        ),
+        missed_action=Phrase(
+            "investigate my complaint and send me a written proposed resolution",
+            "investigar mi queja y enviarme por escrito una propuesta de resolución",
         ),
         sources=(
             Source(

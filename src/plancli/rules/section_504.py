@@ -15,7 +15,7 @@ References:
 from __future__ import annotations
 
 from plancli.daycount import Counting
-from plancli.rules import Kind, Period, Rule, Shows, Source, System
+from plancli.rules import Kind, Period, Phrase, Rule, Shows, Source, System
 
 _SERR_16_12 = (
     "https://serr.disabilityrightsca.org/serr-manual/"
@@ -39,6 +39,10 @@ RULES: tuple[Rule, ...] = (
             "a reasonable time. OCR looks to state law as a guide, and California's special "
             "education timeline is 60 days from the parent's consent; OCR found a four-month "
             "delay to violate Section 504."
+        ),
+        missed_action=Phrase(
+            "complete the Section 504 evaluation",
+            "terminar la evaluación de la Sección 504",
         ),
         sources=(
             Source(

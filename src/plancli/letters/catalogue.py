@@ -1,0 +1,273 @@
+"""The letters of SPEC §6 as data: who each is addressed to, what it asks for, the rules whose
+dates and citations it quotes, the values it takes besides the plan, the event `--record` adds,
+and law it cites that is not a rule of the catalogue (`Authority`, with where its text comes
+from). No behaviour: what a letter computes is in `specifics`, its text in its templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Recipient = Literal["district", "regional center", "district or regional center"]
+FieldKind = Literal["text", "list", "date", "flag", "event", "rule"]
+
+
+@dataclass(frozen=True, slots=True)
+class LetterField:
+    """A value a letter needs besides the plan (`--set NAME=VALUE`)."""
+
+    name: str
+    kind: FieldKind
+    help: str  # what the value is, in plain words (for error messages)
+    example: str  # a complete `--set` argument
+    required: bool = False
+    default_from: str | None = None  # the plan key that gives the value when --set does not
+    default: bool = False  # a flag's value when --set leaves it out
+
+
+@dataclass(frozen=True, slots=True)
+class Authority:
+    """Law a letter cites that is not a rule of the catalogue, and where plancli has it from."""
+
+    citation: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Letter:
+    """One letter of SPEC §6."""
+
+    name: str
+    recipient: Recipient
+    purpose: str
+    rules: tuple[str, ...] = ()  # rule ids whose dates and citations the letter quotes
+    fields: tuple[LetterField, ...] = ()
+    records: str | None = None  # the event type `--record` adds, if the letter starts a clock
+    records_on: str | None = None  # the date field that dates that event (default: the letter)
+    authorities: tuple[tuple[str, Authority], ...] = ()  # (name in templates' `law`, law)
+    # What the first of `rules` is counted from for the date the letter asks for (templates'
+    # `response`): the letter's date, a date field (the meeting), or None: no such date.
+    counts_from: Literal["letter", "meeting_date"] | None = "letter"
+
+    def field(self, name: str) -> LetterField | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+_LEGAL_RULES = "reference/legal_rules.md"
+EC_56029 = Authority("Cal. Educ. Code § 56029", "SPEC §6 (eval-request)")
+EC_49069_7 = Authority(
+    "Cal. Educ. Code § 49069.7", f"{_LEGAL_RULES}: gen-pupil-records-5-business-days"
+)
+CFR_300_502 = Authority("34 CFR 300.502(b)", f"{_LEGAL_RULES}: sped-iee-response")
+EC_56329_B = Authority("Cal. Educ. Code § 56329(b)", "SPEC §6 (iee-request)")
+EC_56346_E = Authority("Cal. Educ. Code § 56346(e)", "SPEC §6 (iep-partial-consent)")
+EC_56341_1_G = Authority(
+    "Cal. Educ. Code § 56341.1(g)", f"{_LEGAL_RULES}: sped-iep-recording-notice-24h"
+)
+WIC_4646_G_H = Authority(
+    "Welf. & Inst. Code § 4646(g)-(h)", f"{_LEGAL_RULES}: rc-ipp-partial-agreement-implement"
+)
+WIC_4710 = Authority("Welf. & Inst. Code § 4710", f"{_LEGAL_RULES}: rc-noa-reduce-terminate-30d")
+
+_CONCERNS = LetterField(
+    "concerns",
+    "list",
+    "the areas of concern, separated by semicolons",
+    '--set concerns="reading; speech and language"',
+    required=True,
+    default_from="child.concerns",
+)
+_REASON = LetterField(
+    "reason", "text", "what you want to discuss, in a sentence", '--set reason="..."'
+)
+_PAST_MEETING = LetterField(
+    "meeting_date",
+    "date",
+    "the date of the meeting",
+    "--set meeting_date=YYYY-MM-DD",
+    required=True,
+)
+_AGREED = LetterField(
+    "agreed",
+    "list",
+    "the parts you agree to, separated by semicolons",
+    '--set agreed="speech therapy; reading support"',
+    required=True,
+)
+_DISAGREED = LetterField(
+    "disagreed",
+    "list",
+    "the parts you do not agree to, separated by semicolons",
+    '--set disagreed="placement"',
+    required=True,
+)
+
+LETTERS: tuple[Letter, ...] = (
+    Letter(
+        "eval-request",
+        "district",
+        "a special-education assessment in all areas of suspected disability; the assessment "
+        "plan within 15 days",
+        rules=("assessment-plan",),
+        fields=(_CONCERNS,),
+        records="assessment-requested",
+        authorities=(("referral", EC_56029),),
+    ),
+    Letter(
+        "iep-meeting-request",
+        "district",
+        "an IEP meeting within 30 days",
+        rules=("iep-meeting-on-request",),
+        fields=(_REASON,),
+        records="iep-meeting-requested",
+    ),
+    Letter(
+        "records-request",
+        "district",
+        "copies of all education records within 5 business days",
+        rules=("school-records",),
+        records="records-requested",
+        authorities=(("records", EC_49069_7),),
+    ),
+    Letter(
+        "iee-request",
+        "district",
+        "an independent educational evaluation at public expense",
+        fields=(
+            LetterField(
+                "assessment",
+                "text",
+                "which district assessment you disagree with",
+                '--set assessment="psychoeducational assessment of October 2026"',
+            ),
+            LetterField(
+                "reason",
+                "text",
+                "why you disagree (optional: the law does not require a reason)",
+                '--set reason="..."',
+            ),
+        ),
+        authorities=(("iee", CFR_300_502), ("state", EC_56329_B)),
+    ),
+    Letter(
+        "iep-partial-consent",
+        "district",
+        "implementation of the parts of the IEP the parent consents to",
+        fields=(_PAST_MEETING, _AGREED, _DISAGREED),
+        authorities=(("partial", EC_56346_E),),
+    ),
+    Letter(
+        "recording-notice",
+        "district",
+        "notice of intent to audio-record the IEP meeting (24 hours ahead)",
+        fields=(
+            LetterField(
+                "meeting_date",
+                "date",
+                "the date of the IEP meeting",
+                "--set meeting_date=YYYY-MM-DD",
+                required=True,
+            ),
+            LetterField(
+                "meeting_time", "text", "the time of the meeting", '--set meeting_time="3:30 PM"'
+            ),
+        ),
+        authorities=(("recording", EC_56341_1_G),),
+    ),
+    Letter(
+        "504-eval-request",
+        "district",
+        "a Section 504 evaluation (no fixed deadline; OCR's 60-day benchmark)",
+        rules=("section-504-evaluation",),
+        fields=(_CONCERNS,),
+        records="504-evaluation-requested",
+    ),
+    Letter(
+        "rc-intake-request",
+        "regional center",
+        "intake and assessment for eligibility",
+        rules=("rc-intake", "rc-assessment"),
+        fields=(_CONCERNS,),
+        records="rc-intake-requested",
+    ),
+    Letter(
+        "ipp-meeting-request",
+        "regional center",
+        "an IPP meeting within 30 days (7 if urgent)",
+        rules=("ipp-meeting-on-request",),
+        fields=(
+            _REASON,
+            LetterField(
+                "urgent",
+                "flag",
+                "true when the child's health or safety, or placement at home, is threatened",
+                "--set urgent=true",
+            ),
+        ),
+        records="ipp-meeting-requested",
+    ),
+    Letter(
+        "partial-agreement",
+        "regional center",
+        "implement the agreed IPP services now; a written notice of action for the rest; a "
+        "follow-up meeting within 15 days",
+        rules=("ipp-follow-up-meeting",),
+        fields=(_PAST_MEETING, _AGREED, _DISAGREED),
+        records="ipp-partial-agreement",
+        records_on="meeting_date",
+        counts_from="meeting_date",
+        authorities=(("partial", WIC_4646_G_H), ("notice", WIC_4710)),
+    ),
+    Letter(
+        "appeal-request",
+        "regional center",
+        "informal meeting, mediation or fair hearing; aid paid pending where it applies",
+        rules=("fair-hearing-request", "aid-paid-pending"),
+        fields=(
+            LetterField(
+                "action",
+                "text",
+                "the regional center decision you appeal, in a sentence",
+                '--set action="Reducing speech therapy from 2 to 1 session a week"',
+                required=True,
+            ),
+            LetterField(
+                "notice",
+                "event",
+                "the id of the notice-of-action-received event (default: the latest)",
+                "--set notice=e7",
+            ),
+            LetterField(
+                "aid_paid_pending",
+                "flag",
+                "false when the decision denies a new service (nothing to keep during the appeal)",
+                "--set aid_paid_pending=false",
+                default=True,
+            ),
+        ),
+        records="appeal-filed",
+        counts_from=None,  # its two dates come from the notice of action (`specifics`)
+    ),
+    Letter(
+        "missed-deadline",
+        "district or regional center",
+        "action on a named overdue deadline, citing it",
+        fields=(
+            LetterField(
+                "rule",
+                "rule",
+                "the rule id of the overdue deadline (`plancli deadlines` lists them)",
+                "--set rule=assessment-plan",
+                required=True,
+            ),
+            LetterField(
+                "trigger",
+                "event",
+                "the event id that started it, when the rule is overdue more than once",
+                "--set trigger=e1",
+            ),
+        ),
+    ),
+)
+LETTERS_BY_NAME: dict[str, Letter] = {letter.name: letter for letter in LETTERS}

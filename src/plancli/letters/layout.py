@@ -1,0 +1,94 @@
+"""A rendered letter as a `documents.Document`: the letters package reads its own words.
+
+The templates write a letter as plain text; the layout words of each language (`Wording`:
+"Re: ", "Sincerely,", "Signature:", ...) say which line is the subject and which paragraphs are
+the closing and signature, so `documents` can lay them out without reading any words. A user's
+template is read the same way, in either language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+
+from plancli.documents import Block, Bullets, Document, Line, Paragraph, SignatureGroup, Subject
+from plancli.letters.wording import WORDINGS
+
+_SUBJECT_PREFIXES = tuple(w.subject_prefix for w in WORDINGS.values())
+_CLOSINGS = tuple(w.closing for w in WORDINGS.values())
+_SIGNATURE_LABELS = tuple(w.signature_label for w in WORDINGS.values())
+
+_Chunk = tuple[str, list[str]]  # ("para", lines) or ("list", items)
+
+
+def letter_title(text: str, name: str) -> str:
+    """The letter's subject (the text after "Re: "), or its name when it has none."""
+    for line in text.splitlines():
+        for prefix in _SUBJECT_PREFIXES:
+            if line.startswith(prefix):
+                return line.removeprefix(prefix).strip()
+    return name
+
+
+def letter_document(text: str, *, lang: str, title: str, day: date) -> Document:
+    """The letter's text as typed blocks: paragraphs (the subject line marked), bullet lists,
+    and the closing with the signature line and the sender's name as one group."""
+    chunks = list(_chunks(text))
+    blocks: list[Block] = [_block(kind, lines) for kind, lines in chunks]
+    together = _signature_chunks(chunks)
+    if together is not None:
+        group = SignatureGroup(tuple(_block(*chunks[i]) for i in together))
+        blocks[together.start : together.stop] = [group]
+    return Document(lang=lang, title=title, day=day, text=text, blocks=tuple(blocks))
+
+
+def _block(kind: str, lines: list[str]) -> Paragraph | Bullets:
+    if kind == "list":
+        return Bullets(tuple(lines))
+    return Paragraph(tuple(_line(line) for line in lines))
+
+
+def _line(line: str) -> Line:
+    """A subject line keeps its "Re: ": the reader sees it as the letter has it."""
+    return Subject(line) if line.startswith(_SUBJECT_PREFIXES) else line
+
+
+def _chunks(text: str) -> Iterator[_Chunk]:
+    """Paragraphs ('para', lines) and bullet lists ('list', items) of a letter's text."""
+    kind, lines = "", list[str]()
+    for raw in [*text.splitlines(), ""]:
+        line = raw.rstrip()
+        now = "" if not line.strip() else ("list" if line.lstrip().startswith("- ") else "para")
+        if now != kind and lines:
+            yield kind, lines
+            lines = []
+        kind = now
+        if now == "list":
+            lines.append(line.lstrip()[2:].strip())
+        elif now == "para":
+            lines.append(line)
+
+
+def _signature_chunks(chunks: Sequence[_Chunk]) -> range | None:
+    """The chunks a page keeps together: the closing ("Sincerely,"), the signature line and
+    the paragraph under it (the sender's name), or None when the letter has no signature line."""
+    signs = [
+        i
+        for i, (kind, lines) in enumerate(chunks)
+        if kind == "para" and any(line.startswith(_SIGNATURE_LABELS) for line in lines)
+    ]
+    if not signs:
+        return None
+    sign = signs[-1]
+    first = sign
+    if sign > 0 and chunks[sign - 1][0] == "para" and chunks[sign - 1][1][-1] in _CLOSINGS:
+        first = sign - 1
+    end = sign + 1
+    # The name under the line, when it is a paragraph of its own.
+    if (
+        chunks[sign][1][-1].startswith(_SIGNATURE_LABELS)
+        and end < len(chunks)
+        and chunks[end][0] == "para"
+    ):
+        end += 1
+    return range(first, end)

@@ -1,0 +1,292 @@
+"""What one letter computes that no other does, registered under the letter's name.
+
+Every letter gets the plan's values, its `--set` values and, when the catalogue gives it rules,
+the date its first rule sets (`counts.letter_response`). A letter that needs more registers one
+small function here:
+
+- `@values_for(NAME, ...)`: runs once every value is there; returns more values for the
+  templates (`{"followup": Section(...)}`), adds warnings to the draft, or raises LetterError.
+- `@addressed_by(NAME)`: for a letter whose recipient depends on its values (missed-deadline);
+  runs before the plan's recipient is read, and returns the values and the recipient's kind.
+
+A letter without an entry needs no function; no code elsewhere names a letter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from plancli.deadlines import Deadline, Status, deadlines_for
+from plancli.errors import LetterError, suggestion
+from plancli.letters.counts import law_citation, not_counted, read_deadline_notes, within
+from plancli.letters.values import Draft, Section, date_section
+from plancli.rules import AGENCY_OWNERS, EVENT_HAPPENED, RULES_BY_ID, Kind, System
+
+Values = dict[str, Any]
+ValuesFor = Callable[[Draft], Values]
+AddressedBy = Callable[[Draft], tuple[Values, str]]
+
+VALUES_FOR: dict[str, ValuesFor] = {}
+ADDRESSED_BY: dict[str, AddressedBy] = {}
+
+
+def values_for(*names: str) -> Callable[[ValuesFor], ValuesFor]:
+    """Register `function` as what the letters `names` compute once their values are there."""
+
+    def register(function: ValuesFor) -> ValuesFor:
+        for name in names:
+            VALUES_FOR[name] = function
+        return function
+
+    return register
+
+
+def addressed_by(name: str) -> Callable[[AddressedBy], AddressedBy]:
+    """Register `function` as what chooses the recipient of the letter `name`."""
+
+    def register(function: AddressedBy) -> AddressedBy:
+        ADDRESSED_BY[name] = function
+        return function
+
+    return register
+
+
+@values_for("iep-partial-consent", "partial-agreement")
+def _meeting_has_taken_place(draft: Draft) -> Values:
+    """Both letters answer a meeting that has been held: a later date is a typo, probably."""
+    meeting, on = draft.values["meeting_date"], draft.on
+    if meeting > on:
+        draft.warnings.append(
+            f"meeting_date {meeting.isoformat()} is after the letter's date "
+            f"({on.isoformat()}), but the letter is about a meeting that has taken place: "
+            "check the dates."
+        )
+    return {}
+
+
+@values_for("recording-notice")
+def _recording_notice(draft: Draft) -> Values:
+    """The notice must reach the IEP team 24 hours before the meeting (EC 56341.1(g))."""
+    meeting, on = draft.values["meeting_date"], draft.on
+    if meeting <= on:
+        raise LetterError(
+            f"--set meeting_date={meeting.isoformat()} is not after the letter's date "
+            f"({on.isoformat()}): the notice must reach the IEP team at least 24 hours "
+            "before the meeting. Check the meeting date, or give the letter's date with "
+            "--date."
+        )
+    if (meeting - on).days == 1:
+        draft.warnings.append(
+            "The meeting is the day after this letter: deliver the notice at least 24 "
+            "hours before the meeting starts."
+        )
+    return {}
+
+
+@values_for("rc-intake-request")
+def _assessment_after_intake(draft: Draft) -> Values:
+    """`followup`: the assessment period that follows intake (the letter's second rule)."""
+    assert draft.letter is not None
+    assessment = RULES_BY_ID[draft.letter.rules[1]]
+    assert assessment.period is not None
+    urgent = [v.period.amount for v in assessment.variants if v.event_flag == "urgent"]
+    return {
+        "followup": Section(
+            "followup",
+            {
+                "citation": assessment.citation,
+                "days": assessment.period.amount,
+                "urgent_days": urgent[0] if urgent else None,
+            },
+        )
+    }
+
+
+@values_for("appeal-request")
+def _appeal(draft: Draft) -> Values:
+    """The notice of action appealed, and the two windows it opened for the parent."""
+    plan, on, lang = draft.plan, draft.on, draft.lang
+    notices = [e for e in plan.events_by_date() if e.type == "notice-of-action-received"]
+    wanted = draft.values.get("notice")
+    if wanted is not None:
+        chosen = [e for e in notices if e.id == wanted]
+        if not chosen:
+            raise LetterError(
+                f"--set notice={wanted}: the plan has no notice-of-action-received event "
+                f"with that id.{suggestion(str(wanted), [e.id for e in notices])} "
+                "`plancli events` lists the events."
+            )
+        notice = chosen[0]
+    elif notices:
+        notice = notices[-1]
+    else:
+        raise LetterError(
+            "The letter appeal-request needs the notice of action you are appealing: record "
+            "it with `plancli add notice-of-action-received DATE --field "
+            "effective_date=YYYY-MM-DD` (DATE: the day you received it), then run the command "
+            "again. Nothing was written."
+        )
+    if notice.date > on:
+        raise LetterError(
+            f"The notice of action {notice.id} is dated {notice.date.isoformat()}, after the "
+            f"letter's date ({on.isoformat()}). Check the dates, or give --date. Nothing was "
+            "written."
+        )
+    found = {
+        d.rule.id: d
+        for d in deadlines_for(plan, on)
+        if d.trigger.event_id == notice.id
+        and d.rule.id in ("fair-hearing-request", "aid-paid-pending")
+    }
+    hearing, pending = found["fair-hearing-request"], found["aid-paid-pending"]
+    if hearing.due < on:
+        draft.warnings.append(
+            f"The window to appeal ended on {hearing.due.isoformat()} "
+            "(fair-hearing-request); the letter asks that the appeal be accepted anyway."
+        )
+    wanted_pending = bool(draft.values.get("aid_paid_pending", True))
+    keep = wanted_pending and pending.due >= on
+    if wanted_pending and pending.due < on:
+        draft.warnings.append(
+            f"Services continue during an appeal only if it is filed by "
+            f"{pending.due.isoformat()} (aid-paid-pending); the letter does not ask for it."
+        )
+
+    def window(d: Deadline, path: str) -> Section:
+        assert d.computed.period is not None
+        return Section(
+            path,
+            {
+                "citation": d.rule.citation,
+                "days": d.computed.period.amount,
+                "due": date_section(f"{path}.due", d.due, lang),
+                "passed": d.due < on,
+                "effective_date_unknown": d.estimated,
+            },
+        )
+
+    effective = notice.date_field("effective_date")
+    return {
+        "notice": Section(
+            "notice",
+            {
+                "id": notice.id,
+                "date": date_section("notice.date", notice.date, lang),
+                "effective_date": date_section("notice.effective_date", effective, lang)
+                if effective
+                else None,
+            },
+        ),
+        "appeal": Section(
+            "appeal",
+            {
+                "fair_hearing": window(hearing, "appeal.fair_hearing"),
+                "aid_paid_pending": window(pending, "appeal.aid_paid_pending"),
+                "keep_services": keep,
+            },
+        ),
+    }
+
+
+@addressed_by("missed-deadline")
+def _missed_deadline(draft: Draft) -> tuple[Values, str]:
+    """The overdue deadline named by `rule` (and `trigger`), written to whoever owes it."""
+    d = _overdue_deadline(draft)
+    kind = "district" if d.rule.system in (System.IEP, System.SECTION_504) else "regional center"
+    return {"missed": _missed_section(draft, d)}, kind
+
+
+def _overdue_deadline(draft: Draft) -> Deadline:
+    plan, on = draft.plan, draft.on
+    overdue = [
+        d
+        for d in deadlines_for(plan, on)
+        if d.status is Status.OVERDUE and d.rule.owed_by in AGENCY_OWNERS
+    ]
+    listing = "; ".join(
+        f"{d.rule.id} (due {d.due.isoformat()}, "
+        f"{'event ' + d.trigger.event_id if d.trigger.event_id else 'birth date'})"
+        for d in overdue
+    )
+    known = (
+        f"The overdue deadlines of this plan on {on.isoformat()} are: {listing}."
+        if overdue
+        else f"No deadline of this plan is overdue on {on.isoformat()} (`plancli deadlines` "
+        "lists them)."
+    )
+    rule_id = draft.values.get("rule")
+    if rule_id is None:
+        raise LetterError(
+            "The letter missed-deadline needs the overdue deadline it is about: give it with "
+            f"--set rule=RULE. {known} Nothing was written."
+        )
+    if rule_id not in RULES_BY_ID:
+        raise LetterError(
+            f"--set rule={rule_id}: there is no such rule."
+            f"{suggestion(str(rule_id), list(RULES_BY_ID))} {known}"
+        )
+    matches = [d for d in overdue if d.rule.id == rule_id]
+    trigger = draft.values.get("trigger")
+    if trigger is not None:
+        matches = [d for d in matches if d.trigger.event_id == trigger]
+    if not matches:
+        what = f"{rule_id} (event {trigger})" if trigger else rule_id
+        raise LetterError(
+            f"{what} is not an overdue deadline of the district or regional center on "
+            f"{on.isoformat()}. {known} Nothing was written."
+        )
+    if len(matches) > 1:
+        events = ", ".join(str(d.trigger.event_id) for d in matches)
+        raise LetterError(
+            f"{rule_id} is overdue more than once (events {events}): say which with "
+            f"--set trigger=EVENT_ID. Nothing was written."
+        )
+    d = matches[0]
+    if d.estimated:  # an estimate (no school calendar, ...) may be earlier than the law's date
+        notes = read_deadline_notes(d.notes).text
+        raise LetterError(
+            f"The {rule_id} date ({d.due.isoformat()}) is estimated, so plancli cannot say "
+            f"for sure that it has passed: {notes}. Nothing was written."
+        )
+    return d
+
+
+def _missed_section(draft: Draft, d: Deadline) -> Section:
+    lang, words, child = draft.lang, draft.words, draft.plan.child.name
+    rule = d.rule
+    action = (
+        rule.missed_action.words(lang, child=child)
+        if rule.missed_action is not None
+        else words.unnamed_action(rule.title)
+    )
+    values: dict[str, Any] = {
+        "rule": rule.id,
+        "action": action,
+        "citation": law_citation(rule),
+        "guideline": rule.kind is Kind.GUIDELINE,
+        "due": date_section("missed.due", d.due, lang),
+        "days_late": words.days_ago((draft.on - d.due).days),
+        "agreed": d.extension is not None,
+        "law_due": date_section("missed.law_due", d.computed.due, lang),
+        "age": rule.age is not None,
+        "not_counted": not_counted(d.computed.count, draft.plan, words),
+    }
+    if rule.age is not None:
+        values["when"] = words.age(rule.age, child)
+    else:
+        period = d.computed.period
+        assert period is not None
+        event_type = d.trigger.type
+        happened = EVENT_HAPPENED.get(event_type)
+        values["trigger_date"] = date_section("missed.trigger_date", d.trigger.date, lang)
+        values["trigger_text"] = (
+            happened.words(lang, child=child)
+            if happened is not None
+            else words.unnamed_event(event_type)
+        )
+        values["days"] = period.amount
+        values["within"] = within(
+            rule, period, d.computed.due, d.trigger.date, draft.plan, words, "trigger"
+        )
+    return Section("missed", values)
