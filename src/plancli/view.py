@@ -7,7 +7,6 @@ terminal console does, so plain output (pipes, cron, JSON) never loads it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
@@ -180,6 +179,8 @@ RULE_HEADERS = ["Rule", "System", "Trigger", "Period", "Counting", "Owed by", "L
 
 
 def rules_json(chosen: Sequence[Rule]) -> str:
+    import json
+
     return json.dumps([report.rule_record(r) for r in chosen], ensure_ascii=False, indent=2)
 
 
@@ -312,6 +313,8 @@ events: []
 
 def _yaml_text(value: str) -> str:
     """A value as a YAML scalar that always reads back as the same text."""
+    import json
+
     return json.dumps(value, ensure_ascii=False)
 
 
