@@ -1,16 +1,28 @@
-"""Shared fixtures: a real-looking district calendar and a plan-file writer."""
+"""Shared fixtures: a real-looking district calendar and a plan-file writer; the hypothesis
+profiles."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from plancli.daycount import Break, SchoolCalendar, SchoolYear
 
 D = date.fromisoformat
+
+# CI runs the same examples every time (a failure there reproduces anywhere with
+# HYPOTHESIS_PROFILE=ci), with no deadline: a shared, loaded machine must not turn a slow
+# example into a failure. Elsewhere hypothesis keeps its defaults and explores new examples.
+settings.register_profile("ci", derandomize=True, deadline=None, database=None, print_blob=True)
+settings.register_profile("dev")
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
+)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

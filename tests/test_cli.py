@@ -286,3 +286,63 @@ def test_check_ok() -> None:
     result = run("check", "--plan", MAYA, "--today", "2026-11-23")
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == f"{MAYA}: OK (4 events)."
+
+
+def test_rules_csv_has_the_fields_of_rules_json() -> None:
+    import csv
+    import io
+
+    result = run("rules", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    table = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+    records = json.loads(run("rules", "--format", "json").stdout)
+    from plancli.rules import ALL_RULES
+
+    assert len(table) == len(records) == len(ALL_RULES)
+    assert list(table[0]) == list(records[0])  # same fields, same order
+    for row, record in zip(table, records, strict=True):
+        for key in ("id", "title", "system", "kind", "period", "owed_by", "citation", "summary"):
+            assert row[key] == record[key], (record["id"], key)
+        assert row["trigger_types"] == "; ".join(record["trigger_types"])
+        assert row["met_by"] == "; ".join(record["met_by"])
+        assert row["conflict"] == (record["conflict"] or "")
+        assert row["sources"].split("\n")[0].startswith(record["sources"][0]["url"] + " (")
+        assert len(row["sources"].split("\n")) == len(record["sources"])
+    assert table[0]["id"] == records[0]["id"]
+
+
+def test_rules_csv_of_one_system() -> None:
+    import csv
+    import io
+
+    result = run("rules", "--format", "csv", "--system", "504")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
+    assert rows[0][:3] == ["id", "title", "system"]
+    assert len(rows) > 2
+    assert {row[2] for row in rows[1:]} == {"504"}
+
+
+def test_only_cli_imports_typer_and_only_cli_and_view_import_rich() -> None:
+    import ast
+
+    source = Path(__file__).parent.parent / "src" / "plancli"
+    for module in sorted(source.rglob("*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        names = {
+            alias.name.split(".")[0]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        } | {
+            (node.module or "").split(".")[0]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+        }
+        where = module.relative_to(source).as_posix()
+        if where != "cli.py":
+            assert "typer" not in names, where
+        if where not in ("cli.py", "view.py"):
+            assert "rich" not in names, where

@@ -20,7 +20,10 @@ import pytest
 from plancli import store
 from plancli.errors import PlanWriteError
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and flock")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and flock"),
+]
 
 PLAN = (
     "# a plan edited by hand and by cron\n"

@@ -30,6 +30,8 @@ from plancli import store
 from plancli.cli import app
 from plancli.rules import EVENT_TYPES, RULES_BY_ID
 
+pytestmark = pytest.mark.slow  # fuzzing: `pytest -m "not slow"` leaves it out of the inner loop
+
 EXAMPLE = Path(__file__).parent.parent / "examples" / "maya-iep.yaml"
 BASE = EXAMPLE.read_text(encoding="utf-8")
 WRITING_COMMANDS = {"add", "remove", "init"}

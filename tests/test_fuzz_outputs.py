@@ -597,6 +597,7 @@ def run_letter(sandbox: Path, line: Line) -> None:
         assert not (case / output).is_symlink(), shown
 
 
+@pytest.mark.slow
 @examples(600)
 @given(line=letter_line())
 def test_letter_command_lines(sandbox: Path, line: Line) -> None:
@@ -677,6 +678,7 @@ def remind_line(draw: st.DrawFn) -> Line:
     return Line(args, folder, caseload=caseload)
 
 
+@pytest.mark.slow
 @examples(400)
 @given(line=remind_line())
 def test_remind_command_lines(sandbox: Path, line: Line) -> None:
@@ -717,6 +719,7 @@ def export_line(draw: st.DrawFn) -> Line:
     return line
 
 
+@pytest.mark.slow
 @examples(350)
 @given(line=export_line())
 def test_export_ics_command_lines(sandbox: Path, line: Line) -> None:

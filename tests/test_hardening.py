@@ -25,6 +25,7 @@ from plancli import store
 from plancli.cli import app
 from plancli.errors import PlanFileError, PlanWriteError
 from plancli.model import PLAN_VERSION
+from plancli.store import edit as store_edit
 from tests.conftest import CALENDAR_YAML, PlanWriter
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -259,8 +260,8 @@ def test_a_change_that_would_alter_other_data_is_refused(
         "  - {id: e2, type: note, date: 2026-09-04}\n"
     )
     before = path.read_bytes()
-    real_dump = store._dump
-    monkeypatch.setattr(store, "_dump", lambda doc: real_dump(doc).replace("Test Child", "X"))
+    real_dump = store_edit._dump
+    monkeypatch.setattr(store_edit, "_dump", lambda doc: real_dump(doc).replace("Test Child", "X"))
     with pytest.raises(PlanWriteError, match="without altering other parts"):
         store.update_plan(path, lambda doc, plan: store.remove_event(doc, "e2"))
     assert path.read_bytes() == before
@@ -276,7 +277,7 @@ def test_yaml_plancli_cannot_rewrite_is_an_error(
         def load(self, text: str) -> Any:
             raise ValueError("something ruamel cannot read")
 
-    monkeypatch.setattr(store, "_round_trip", Broken)
+    monkeypatch.setattr(store_edit, "_round_trip", Broken)
     result = run("remove", "e1", "--yes", "--plan", str(path))
     assert_clean_failure(result, "cannot rewrite", "Nothing was changed")
     assert path.read_bytes() == before

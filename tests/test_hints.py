@@ -17,6 +17,7 @@ from plancli.hints import (
     parse_date,
 )
 from plancli.rules import EVENT_TYPES
+from plancli.store.validate import _Checker
 
 
 @pytest.mark.parametrize(
@@ -72,7 +73,7 @@ def test_date_problem(text: str, problem: str | None) -> None:
 def test_same_words_as_the_file_checker_today(text: str) -> None:
     """Where `plancli check` already hints, hints.py words it byte for byte the same, so the
     checker can call it without changing a message (it only adds hints where none were)."""
-    checker = store._Checker("p")
+    checker = _Checker("p")
     checker.date_value(text, "events[0].date")
     expected = [p.removeprefix("events[0].date: ") for p in checker.problems]
     problem = date_problem(text)

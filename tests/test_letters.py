@@ -792,6 +792,7 @@ def _read_pdf(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_docx_and_pdf_read_back(name: str, letter_plan: Path) -> None:
     plan = store.load_plan(letter_plan)
@@ -824,6 +825,7 @@ def pages_with(pages: list[list[str]], wanted: str, *, whole: bool = True) -> li
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("plan_text", [LETTER_PLAN, ADULT_PLAN], ids=["child", "adult"])
 def test_pdf_keeps_the_closing_and_signature_on_one_page(plan_text: str, tmp_path: Path) -> None:
     """From "Sincerely," to the line under the sender's name: never split across pages."""
@@ -847,6 +849,7 @@ def test_pdf_keeps_the_closing_and_signature_on_one_page(plan_text: str, tmp_pat
     assert moved  # some letters need the block moved to the next page: the test sees that case
 
 
+@pytest.mark.slow
 def test_pdf_font_has_every_character_letters_use() -> None:
     """fpdf2's core fonts are latin-1 only; the bundled DejaVu Sans covers what letters print."""
     import importlib
@@ -861,6 +864,7 @@ def test_pdf_font_has_every_character_letters_use() -> None:
     assert (resources.files("plancli") / "fonts" / "LICENSE").is_file()
 
 
+@pytest.mark.slow
 def test_output_files(letter_plan: Path, tmp_path: Path) -> None:
     for suffix in (".txt", ".md", ".html", ".docx", ".pdf"):
         target = tmp_path / f"letter{suffix}"
@@ -1092,6 +1096,7 @@ def test_as_if_uses_the_engine() -> None:
     assert rule.kind is Kind.DEADLINE
 
 
+@pytest.mark.slow
 def test_installed_wheel_renders_letters_from_another_folder(tmp_path: Path) -> None:
     """Build the wheel, check the templates and fonts are in it, and render from its copy."""
     source = tmp_path / "source"

@@ -220,3 +220,69 @@ def test_pure_python_parser_gives_the_same_data(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(builtins, "__import__", no_c_parser)
     assert store.parse_yaml(text, "x") == with_c
     assert with_c["events"][0]["date"] == "2026-09-03"
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "value"),
+    [
+        ("until", "2026-12-15", date(2026, 12, 15)),
+        ("effective_date", " 2026-11-01 ", date(2026, 11, 1)),
+        ("note_date", "2026-01-02", date(2026, 1, 2)),  # any key ending in _date
+        ("x", "2026-01-02", date(2026, 1, 2)),  # text that is a date is a date
+        ("urgent", "yes", True),
+        ("urgent", "no", False),
+        ("x", "TRUE", True),
+        ("x", "false", False),
+        ("x", "12", 12),
+        ("x", "012", "012"),  # a leading zero: an identifier, kept as text
+        ("x", "1234567890", "1234567890"),  # ten digits: a phone number, not a count
+        ("rule", "initial-iep", "initial-iep"),
+        ("x", "", None),
+    ],
+)
+def test_event_fields_are_typed_in_one_place(key: str, text: str, value: object) -> None:
+    """The plan file and `plancli add --field` type a field with this one function."""
+    assert store.read_field(key, text) == value
+    assert type(store.read_field(key, text)) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "problem"),
+    [
+        ("until", "soon", "expected YYYY-MM-DD, got 'soon'"),
+        ("until", "2026-02-30", "(there is no such day: February 2026 has 28 days)"),
+        ("until", "26-02-03", "(write the year with four digits)"),
+        ("x", "1850-01-01", "1850-01-01 is not a plausible date (1900 to 2199)"),
+        ("urgent", "maybe", "expected true or false, got 'maybe'"),
+    ],
+)
+def test_field_problems(key: str, text: str, problem: str) -> None:
+    with pytest.raises(store.ValueProblem) as caught:
+        store.read_field(key, text)
+    assert problem in str(caught.value)
+
+
+def test_dates_after_today() -> None:
+    today = date(2026, 11, 23)
+    assert store.birth_date_after_today(today, today) is None
+    assert store.birth_date_after_today(date(2026, 11, 24), today) == (
+        "2026-11-24 is after today (2026-11-23); check the year"
+    )
+    assert store.event_after_today(date(2026, 11, 23), today) is None
+    assert store.event_after_today(date(2027, 1, 1), today) == (
+        "2027-01-01 is after today (2026-11-23); record events once they have happened"
+    )
+    assert store.read_date("9999-12-31", plausible=False) == date(9999, 12, 31)
+    with pytest.raises(store.ValueProblem, match="not a plausible date"):
+        store.read_date("9999-12-31")
+
+
+def test_add_event_returns_the_new_id(write_plan: PlanWriter) -> None:
+    path = write_plan("  - {id: e1, type: iep-meeting, date: 2026-09-03}\n")
+    checked = store.add_event(path, {"type": "note", "date": date(2026, 9, 4)}, write=False)
+    assert checked.id == "e2"
+    assert [e.id for e in store.load_plan(path).events] == ["e1"]  # nothing written
+    added = store.add_event(path, {"type": "note", "date": date(2026, 9, 4), "note": "hi"})
+    assert added.id == "e2"
+    assert [(e.id, e.note) for e in added.plan.events] == [("e1", None), ("e2", "hi")]
+    assert store.load_plan(path) == added.plan

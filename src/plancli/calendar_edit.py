@@ -98,13 +98,12 @@ def _plain(value: Any) -> Any:
 
 def validate(data: Mapping[str, Any]) -> SchoolCalendar:
     """The section as the plan file reads it; CalendarError with every problem found."""
-    from plancli import store
     from plancli.checks import calendar_problems
+    from plancli.store import calendar_section
 
     # The file's own validator, so a command and `plancli check` refuse the same things.
-    checker = store._Checker("calendar")
-    calendar = checker.calendar(dict(data))
-    problems = [*checker.problems, *calendar_problems(calendar)]
+    calendar, found = calendar_section(data)
+    problems = [*found, *calendar_problems(calendar)]
     if problems or calendar is None:
         raise CalendarError(problems or ["calendar: empty"])
     return calendar

@@ -72,11 +72,9 @@ def event_problems(events: Sequence[Event], index: Mapping[str, int], today: dat
     problems: list[str] = []
     for event in events:
         where = f"events[{index.get(event.id, '?')}]"
-        if event.date > today:
-            problems.append(
-                f"{where}.date: {event.date.isoformat()} is after today "
-                f"({today.isoformat()}); record events once they have happened"
-            )
+        late = store.event_after_today(event.date, today)
+        if late is not None:
+            problems.append(f"{where}.date: {late}")
         if event.type == EXTENSION_EVENT:
             problems += _extension_problems(events, where, event)
         elif event.answers is not None:
@@ -85,12 +83,8 @@ def event_problems(events: Sequence[Event], index: Mapping[str, int], today: dat
 
 
 def _birth_problems(birth: date | None, today: date) -> list[str]:
-    if birth is None or birth <= today:
-        return []
-    return [
-        f"child.birth_date: {birth.isoformat()} is after today ({today.isoformat()}); "
-        "check the year"
-    ]
+    late = store.birth_date_after_today(birth, today) if birth is not None else None
+    return [] if late is None else [f"child.birth_date: {late}"]
 
 
 def calendar_problems(calendar: SchoolCalendar | None) -> list[str]:

@@ -155,8 +155,18 @@ def untranslated(language: str) -> list[str]:
 
 
 def _po_bytes(catalog: Catalog) -> bytes:
+    # Sorted, without source lines: adding a message anywhere in the code changes only that
+    # message's entry, so two branches that add messages merge without conflicts.
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=WIDTH, ignore_obsolete=True, include_previous=True)
+    write_po(
+        buffer,
+        catalog,
+        width=WIDTH,
+        ignore_obsolete=True,
+        include_previous=True,
+        sort_output=True,
+        no_location=True,
+    )
     return buffer.getvalue()
 
 

@@ -1,6 +1,6 @@
 """The plan file as data (SPEC §2): frozen dataclasses, no I/O.
 
-``store.py`` builds these from YAML after validating every key; the deadline engine and the
+``store`` builds these from YAML after validating every key; the deadline engine and the
 letters read them. Optional sections are ``None`` when the plan leaves them out.
 """
 

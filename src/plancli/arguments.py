@@ -1,0 +1,140 @@
+"""Command-line values checked before a command runs: dates, `--field`, `--set`, `--output`,
+the name `explain` is given.
+
+Typed and checked with the plan's own rules (`store.read_date`, `store.read_field`, the
+after-today checks), so a value the command line accepts is one the plan file accepts. No
+terminal here: a bad value raises PlancliError (or LetterError) with what to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from plancli import planfiles, report, store
+from plancli.deadlines import Deadline, deadlines_for
+from plancli.errors import LetterError, PlancliError, UnknownNameError, suggestion
+from plancli.model import Plan
+from plancli.rules import RULES_BY_ID
+
+
+def birth_date_problem(value: str, now: date) -> str | None:
+    """Why a typed birth date cannot be the plan's, as the plan's own checks say, or None."""
+    try:
+        born = store.read_date(value)
+    except store.ValueProblem as problem:
+        return f"Birth date: {problem} (for example 2019-05-14)."
+    late = store.birth_date_after_today(born, now)
+    return f"Birth date {late}." if late else None
+
+
+def event_date(value: str, now: date) -> date:
+    """`plancli add`'s DATE: a date, not after today. Whether it is plausible (1900 to
+    2199, not before the birth date) is the plan's check, made when the event is added."""
+    try:
+        day = store.read_date(value, plausible=False)
+    except store.ValueProblem as problem:
+        raise PlancliError(f"DATE: {problem}.") from None
+    late = store.event_after_today(day, now)
+    if late is not None:
+        raise PlancliError(
+            f"DATE {late} (a meeting that is only scheduled has not met any deadline yet)."
+        )
+    return day
+
+
+def event_fields(pairs: Sequence[str]) -> dict[str, str]:
+    """--field KEY=VALUE, checked as the plan file reads `KEY: VALUE` (store.read_field).
+
+    The values stay the text typed: the plan keeps what the user wrote, and reading it back
+    types it with the same function that checked it here.
+    """
+    fields: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not key or key in store.EVENT_KEYS:
+            raise PlancliError(
+                f"--field {pair!r}: expected KEY=VALUE with a key other than "
+                "id, type, date or note, e.g. --field urgent=true."
+            )
+        try:
+            store.read_field(key, value)
+        except store.ValueProblem as problem:
+            raise PlancliError(f"--field {key}: {problem}. Nothing was changed.") from None
+        fields[key] = value.strip()
+    return fields
+
+
+def letter_values(pairs: Sequence[str]) -> list[tuple[str, str]]:
+    """--set KEY=VALUE of `plancli letter`."""
+    found: list[tuple[str, str]] = []
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise LetterError(
+                f'--set {pair[:60]!r}: expected KEY=VALUE, e.g. --set concerns="reading; speech".'
+            )
+        bad = next((c for c in pair if "\ud800" <= c <= "\udfff"), None)  # argv not in UTF-8
+        if bad is not None:
+            raise LetterError(
+                f"--set {report.printable(pair[:60])}: a character that is not Unicode text "
+                f"(U+{ord(bad):04X}: a wrongly encoded command-line argument?). Nothing was "
+                "written; retype that text and try again."
+            )
+        found.append((key.strip(), value))
+    return found
+
+
+def check_record_date(event: Any, now: date) -> None:
+    """--record never writes an event dated after today (`plancli check` would flag it)."""
+    day = event["date"] if event is not None else None
+    if isinstance(day, date) and day > now:
+        raise LetterError(
+            f"--record: the event would be dated {day.isoformat()}, after today "
+            f"({now.isoformat()}); record it once it has happened. Nothing was written."
+        )
+
+
+def check_letter_output(output: Path, plan_path: Path, *, force: bool) -> None:
+    """Refuse a bad --output before anything is rendered (writing re-checks, atomically)."""
+    from plancli.letters import OUTPUT_SUFFIXES
+
+    if output.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise LetterError(
+            f"--output {output}: the file name must end in {', '.join(OUTPUT_SUFFIXES)} "
+            "(the extension chooses the format)."
+        )
+    if planfiles.same_file(output, plan_path):
+        raise LetterError(f"--output {output} is the plan file; choose another file name.")
+    if output.exists() and not force:
+        raise LetterError(
+            f"{output} already exists; plancli will not overwrite it. Add --force to replace "
+            "it, or choose another --output."
+        )
+
+
+def deadlines_named(loaded: Plan, now: date, name: str) -> list[Deadline]:
+    """`plancli explain NAME`: the deadlines an event id or a deadline id names."""
+    every = deadlines_for(loaded, now)
+    rule_id, _, event_id = name.partition(":")
+    if event_id:
+        found = [d for d in every if d.id == name]
+    else:
+        found = [d for d in every if d.trigger.event_id == name]
+    if found:
+        return found
+    event = loaded.event(name) or loaded.event(event_id)
+    if event is not None:
+        raise UnknownNameError(
+            f"Event {event.id} ({event.type}) starts no deadline by itself; "
+            "`plancli deadlines --all` lists every deadline."
+        )
+    choices = [*RULES_BY_ID, *(e.id for e in loaded.events), *(d.id for d in every)]
+    raise UnknownNameError(
+        f"'{name}' is not a rule, an event or a deadline of this plan."
+        f"{suggestion(name, choices)} `plancli rules` lists the rules and "
+        "`plancli events` the events."
+    )
