@@ -1,0 +1,187 @@
+"""What every command shares: the app, the consoles, the options and the error boundary."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from plancli import digest, planfiles, view
+from plancli.errors import (
+    PlancliError,
+)
+from plancli.rules import (
+    System,
+)
+from plancli.view import DeadlineRow, Format
+
+app = typer.Typer(
+    name="plancli",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Legal deadlines for California families of children with disabilities: special "
+    "education (IEP), Section 504, Regional Center (IPP) and Early Start (IFSP). Not legal "
+    "advice: every date shows the law it comes from.",
+)
+
+
+class _LazyConsole:
+    """A Rich console made on first use, so plain output (pipes, cron, JSON) never loads Rich.
+
+    Rich's console and table modules take ~25 ms to import; `plancli deadlines` piped to a
+    file or run from cron writes plain text and does not need them.
+    """
+
+    def __init__(self, *, stderr: bool) -> None:
+        self._stderr = stderr
+        self._console: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr, highlight=False)
+        return getattr(self._console, name)
+
+
+out = _LazyConsole(stderr=False)
+err = _LazyConsole(stderr=True)
+
+
+def escape(text: str) -> str:
+    """Rich markup escaping, imported only when Rich is used."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def parse_today(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+PlanOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--plan",
+        "-p",
+        envvar="PLANCLI_PLAN",
+        show_default=False,
+        help="Plan file (default: plan.yaml in your plancli data folder). Give it "
+        "several times, or name a folder of plans, for a caseload.",
+    ),
+]
+OnePlanOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        "-p",
+        envvar="PLANCLI_PLAN",
+        show_default=False,
+        help="Plan file (default: plan.yaml in your plancli data folder).",
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (readable only by you) instead of stdout.",
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", help="table, json or csv.")]
+SystemOption = Annotated[System | None, typer.Option(help="Only one system.")]
+YesOption = Annotated[
+    bool, typer.Option("--yes", "-y", help="Do not ask; use the options given (for scripts).")
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="YYYY-MM-DD",
+        callback=parse_today,
+        help="Treat this date as today (for reproducible output and 'what if').",
+    ),
+]
+
+
+def today_of(value: Any) -> date:
+    """The one place plancli reads the clock."""
+    return value if isinstance(value, date) else date.today()
+
+
+@contextmanager
+def reporting_errors() -> Iterator[None]:
+    """The single place where a PlancliError becomes a message and exit code 1."""
+    try:
+        yield
+    except PlancliError as error:
+        print_error(str(error))
+        raise typer.Exit(code=1) from None
+    except OSError as error:  # a path the system cannot use (name too long, no permission)
+        print_error(
+            f"Cannot use {str(error.filename or 'a file')[:200]}: {error.strerror or error}."
+        )
+        raise typer.Exit(code=1) from None
+
+
+def print_error(message: str) -> None:
+    err.print(f"[bold red]Error:[/bold red] {escape(message)}", soft_wrap=True)
+
+
+def plain_output(stream: Any) -> bool:
+    """Plain text for pipes, files and NO_COLOR; a Rich table on a colour terminal."""
+    return not stream.isatty() or "NO_COLOR" in os.environ
+
+
+def write_text(text: str) -> None:
+    """Plain text straight to stdout: Rich would re-scan every line for control codes."""
+    sys.stdout.write(text)
+
+
+def show_deadlines(
+    rows: Sequence[DeadlineRow],
+    now: date,
+    fmt: Format,
+    *,
+    caseload: bool,
+    to_stderr: bool = False,
+) -> None:
+    """Deadlines on stdout (or stderr): a Rich table on a colour terminal, else plain text."""
+    stream = sys.stderr if to_stderr else sys.stdout
+    if fmt is Format.TABLE and rows and not plain_output(stream):
+        console = err if to_stderr else out
+        console.print(view.deadlines_table(rows, now, caseload=caseload))
+        notes = view.deadline_notes(rows, caseload=caseload)
+        if notes:
+            console.print(notes, markup=False, end="")
+        return
+    stream.write(view.deadlines_text(rows, now, fmt, caseload=caseload))
+
+
+def load_plans(plan: Sequence[Path] | None, now: date) -> tuple[list[digest.PlanDeadlines], bool]:
+    """Every plan of --plan with its deadlines; each that cannot be read is said on stderr.
+
+    One plan: an unreadable file is exit 1 at once. Caseload mode: the others are still
+    processed; the second value is then True, and the command exits 1 at the end.
+    """
+    loaded = planfiles.load_plans(plan, now)
+    for message in loaded.errors:
+        print_error(message)
+    if loaded.errors and not planfiles.is_caseload(plan):
+        raise typer.Exit(code=1)
+    return loaded.plans, bool(loaded.errors)

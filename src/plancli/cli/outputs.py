@@ -1,0 +1,131 @@
+"""Commands for cron and calendars: remind, export ics."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from plancli import digest, planfiles, report, store
+from plancli.cli.base import (
+    ForceOption,
+    OutputOption,
+    PlanOption,
+    TodayOption,
+    app,
+    load_plans,
+    out,
+    reporting_errors,
+    today_of,
+    write_text,
+)
+
+# ---- remind
+
+
+@app.command()
+def remind(
+    plan: PlanOption = None,
+    today: TodayOption = None,
+    within: Annotated[
+        int,
+        typer.Option(min=0, metavar="DAYS", help="Also list open deadlines due within DAYS."),
+    ] = 7,
+) -> None:
+    """Digest for cron mail: overdue, then due within DAYS, each with the next step.
+
+    Prints nothing at all when nothing is overdue or due within DAYS, so cron sends no mail.
+
+    Exit 0 either way, 1 for errors (a caseload's bad plan: after the others are processed).
+    """
+    now = today_of(today)
+    with planfiles.kept_out_of_gc():
+        plans, failed = load_plans(plan, now)
+        write_text(digest.digest_text(plans, now, within, caseload=planfiles.is_caseload(plan)))
+    if failed:
+        raise typer.Exit(code=1)
+
+
+# ---- export
+
+export_app = typer.Typer(
+    name="export",
+    no_args_is_help=True,
+    help="Export the open deadlines for other programs: `plancli export ics` for calendars.",
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("ics")
+def export_ics(
+    plan: PlanOption = None,
+    today: TodayOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    alarm: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--alarm",
+            min=0,
+            metavar="DAYS",
+            help="An alarm DAYS days before each due date; repeat for several "
+            "(default: --alarm 7 --alarm 1).",
+        ),
+    ] = None,
+    no_alarms: Annotated[bool, typer.Option("--no-alarms", help="No alarms at all.")] = False,
+) -> None:
+    """Calendar file (iCalendar, .ics) of the open deadlines, with alarms.
+
+    One all-day event per open deadline, on its due date; met deadlines are left out.
+
+    Each event keeps its UID from one export to the next: importing again updates it.
+    """
+    from datetime import UTC, datetime, time
+
+    from plancli import ics
+
+    if alarm and no_alarms:
+        raise typer.BadParameter("give --alarm or --no-alarms, not both")
+    if isinstance(today, date):
+        # Reproducible: the same --today gives the same file, byte for byte.
+        now, stamp = today, datetime.combine(today, time(0), tzinfo=UTC)
+    else:
+        stamp = datetime.now(UTC).replace(microsecond=0)  # the clock, read once
+        now = stamp.astimezone().date()
+    caseload = planfiles.is_caseload(plan)
+    with planfiles.kept_out_of_gc():
+        plans, failed = load_plans(plan, now)
+        name = (
+            "plancli caseload"
+            if caseload or len(plans) != 1
+            else f"plancli: {plans[0].plan.child.name}"
+        )
+        data = ics.calendar_bytes(
+            plans,
+            now,
+            stamp=stamp,
+            alarms=() if no_alarms else tuple(alarm or ics.DEFAULT_ALARMS),
+            caseload=caseload,
+            name=name,
+        )
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        with reporting_errors():
+            planfiles.refuse_plan_as_output(output, planfiles.plan_paths(plan))
+            store.write_private_file(output, data, force=force)
+        count = data.count(b"BEGIN:VEVENT")
+        out.print(
+            f"Wrote {count} open deadline{'' if count == 1 else 's'} to "
+            f"{report.printable(str(output))} "
+            "(readable only by you). Import it into your calendar; importing a newer "
+            "export updates the same events.",
+            markup=False,
+            soft_wrap=True,
+        )
+    if failed:
+        raise typer.Exit(code=1)
