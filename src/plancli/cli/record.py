@@ -31,7 +31,7 @@ from plancli.cli.base import (
     write_text,
 )
 from plancli.errors import PlancliError
-from plancli.i18n import _
+from plancli.i18n import N_, _
 from plancli.view import Format
 
 CHRONOLOGY_FORMATS = (".md", ".csv", ".html", ".pdf", ".docx")
@@ -44,7 +44,7 @@ def _parse_day(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(
-            _("expected YYYY-MM-DD, got {value!r}").format(value=value)
+            _("expected YYYY-MM-DD, got '{value}'").format(value=value)
         ) from None
 
 
@@ -184,16 +184,16 @@ def _show_record(record: Any, child: str, lang: str) -> None:
 
 
 SUMMARY_HEADERS = (
-    "Child",
-    "Plan",
-    "District",
-    "Regional center",
-    "Overdue",
-    "Due today",
-    "Due soon",
-    "Met late",
-    "Promises",
-    "Next due",
+    N_("Child"),
+    N_("Plan"),
+    N_("District"),
+    N_("Regional center"),
+    N_("Overdue"),
+    N_("Due today"),
+    N_("Due soon"),
+    N_("Met late"),
+    N_("Promises"),
+    N_("Next due"),
 )
 
 
