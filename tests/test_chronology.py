@@ -21,7 +21,7 @@ from plancli.chronology import (
 from plancli.daycount import Break, SchoolCalendar, SchoolYear
 from plancli.deadlines import Deadline, Status, complaint_deadline, deadlines_for
 from plancli.model import Child, Event, Plan
-from plancli.rules import RULES_BY_ID, System
+from plancli.rules import RULES_BY_ID
 from plancli.timeline import lanes_of, to_html, to_svg
 
 TODAY = date(2027, 1, 10)

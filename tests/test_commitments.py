@@ -124,6 +124,7 @@ def test_commitment_system() -> None:
 
 # --- contact validation -----------------------------------------------------------------------
 
+
 def test_a_full_contact_has_no_problems() -> None:
     event = kim_promise()
     assert contact_problems("events[3]", event.date, event.fields) == []

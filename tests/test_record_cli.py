@@ -238,7 +238,8 @@ def test_explain_a_commitment(plan: Path) -> None:
     assert "Law: none. This is a promise recorded on contact e3" in " ".join(result.stdout.split())
     every = run("explain", "commitment", "--plan", str(plan), "--today", TODAY)
     assert every.exit_code == 0, every.stderr
-    assert "commitment:e3:" in every.stdout and "commitment:e6:" in every.stdout
+    assert "commitment:e3:" in every.stdout
+    assert "commitment:e6:" in every.stdout
 
 
 # --- chronology --------------------------------------------------------------------------------
@@ -375,7 +376,8 @@ def test_chronology_html_reads_back(plan: Path) -> None:
     text = " ".join(parser.text)
     for day in (*EVERY_DATE, "2027-09-18", "2027-09-15"):
         assert day in text, day
-    assert "script" not in parser.tags and "link" not in parser.tags
+    assert "script" not in parser.tags
+    assert "link" not in parser.tags
     assert {"svg", "table", "figure", "figcaption"} <= set(parser.tags)
     svg = parser.attrs[parser.tags.index("svg")]
     assert (svg["role"], svg["aria-labelledby"]) == ("img", "tl-title tl-desc")
@@ -396,7 +398,8 @@ def test_chronology_pdf_reads_back(plan: Path) -> None:
     assert "Today 2027-01-10" in text
     assert "File a complaint by: 2027-09-18" in text
     assert f"Page 1/{len(reader.pages)}" in text
-    assert reader.metadata is not None and reader.metadata.title == "Case record: Maya Lopez"
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Case record: Maya Lopez"
 
 
 def test_chronology_docx_reads_back(plan: Path) -> None:
@@ -432,7 +435,8 @@ def test_chronology_in_spanish(plan: Path) -> None:
     assert "Registro del caso: Maya Lopez" in page
     assert "Incumplimientos" in page
     assert "El distrito envía la propuesta de plan de evaluación" in page  # the rule's title
-    assert "vencido" in page and "cumplido con retraso" in page
+    assert "vencido" in page
+    assert "cumplido con retraso" in page
     assert "Presentar la queja a más tardar el: 2027-09-18" in page
     assert "Promesa: send the assessment plan" in page  # the family's own words, as written
     result = run(
@@ -444,7 +448,8 @@ def test_chronology_in_spanish(plan: Path) -> None:
     from pypdf import PdfReader
 
     text = " ".join(PdfReader(plan.parent / "r.pdf").pages[0].extract_text().split())
-    assert "Línea de tiempo: Maya Lopez" in text and "Hoy 2027-01-10" in text
+    assert "Línea de tiempo: Maya Lopez" in text
+    assert "Hoy 2027-01-10" in text
     assert "Página 1/" in text
 
 
@@ -463,8 +468,6 @@ def caseload(plan: Path) -> Path:
     folder = plan.parent / "caseload"
     folder.mkdir()
     (folder / "maya.yaml").write_text(PLAN, encoding="utf-8")
-    other = folder / "other"
-    other.mkdir()
     (folder / "maya-2.yaml").write_text(PLAN.replace("2019-05-14", "2020-02-02"), "utf-8")
     (folder / "leo.yaml").write_text(LEO, encoding="utf-8")
     (folder / "broken.yaml").write_text("version: 1\nchild: [\n", encoding="utf-8")
