@@ -169,7 +169,7 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "no_violations": "No agency deadline is overdue or was met late.",
         "complaint_by": "File a complaint by",
-        "no_complaint_limit": "no time limit found",
+        "no_complaint_limit": "no time limit found for a complaint",
         "trigger": "Started by",
         "birth_date": "birth date",
         "note": "Note",
@@ -208,7 +208,7 @@ WORDS: dict[str, dict[str, str]] = {
     "es": {
         "title": "Registro del caso",
         "child": "Niño o niña",
-        "today": "Al",
+        "today": "Actualizado al",
         "window": "Fechas",
         "date": "Fecha",
         "what": "Qué",
@@ -236,7 +236,7 @@ WORDS: dict[str, dict[str, str]] = {
             "cumplió tarde."
         ),
         "complaint_by": "Presentar la queja a más tardar el",
-        "no_complaint_limit": "no se encontró un plazo",
+        "no_complaint_limit": "no se encontró un plazo para presentar la queja",
         "trigger": "Comenzó con",
         "birth_date": "fecha de nacimiento",
         "note": "Nota",
@@ -339,10 +339,14 @@ def row_details(row: Row, w: dict[str, str]) -> str:
 
 def violation_text(v: Violation, w: dict[str, str], lang: str = "en") -> str:
     d = v.deadline
-    by = v.complaint_by.isoformat() if v.complaint_by else w["no_complaint_limit"]
+    by = (
+        f"{w['complaint_by']}: {v.complaint_by.isoformat()}"
+        if v.complaint_by
+        else w["no_complaint_limit"]
+    )
     return (
         f"{translated(d.rule.title, lang)} ({d.rule.citation}): {w['due']} {d.due.isoformat()}, "
-        f"{w[d.status.value]}, {w['days_late']}: {v.days_late}; {w['complaint_by']}: {by}"
+        f"{w[d.status.value]}, {w['days_late']}: {v.days_late}; {by}"
     )
 
 
