@@ -15,15 +15,13 @@ from plancli.chronology import (
     Row,
     RowKind,
     build_record,
-    complaint_by,
     to_csv,
     to_markdown,
 )
-from plancli.commitments import commitment_deadlines
 from plancli.daycount import Break, SchoolCalendar, SchoolYear
-from plancli.deadlines import Deadline, Status, deadlines_for
+from plancli.deadlines import Deadline, Status, complaint_deadline, deadlines_for
 from plancli.model import Child, Event, Plan
-from plancli.rules import System
+from plancli.rules import RULES_BY_ID
 from plancli.timeline import lanes_of, to_html, to_svg
 
 TODAY = date(2027, 1, 10)
@@ -57,9 +55,8 @@ PLAN = Plan(child=Child("Maya <Lopez>", date(2019, 5, 14)), events=EVENTS, calen
 
 
 def plan_deadlines(plan: Plan = PLAN, today: date = TODAY) -> list[Deadline]:
-    """Event-started deadlines and promises (age-based dates left out: years ahead)."""
-    found = [d for d in deadlines_for(plan, today) if d.trigger.event is not None]
-    return found + commitment_deadlines(plan, today)
+    """Every deadline, promises included (the record leaves out age-based dates ahead)."""
+    return deadlines_for(plan, today)
 
 
 def _name(row: Row) -> str:
@@ -108,21 +105,22 @@ def test_from_to_window() -> None:
 
 
 @pytest.mark.parametrize(
-    ("system", "due", "owed_by", "expected"),
+    ("rule_id", "due", "expected"),
     [
-        (System.IEP, date(2026, 9, 18), "district", date(2027, 9, 18)),
-        (System.IEP, date(2028, 2, 29), "district", date(2029, 2, 28)),  # no Feb 29 in 2029
-        (System.EARLY_START, date(2026, 1, 2), "regional center", date(2027, 1, 2)),
+        ("assessment-plan", date(2026, 9, 18), date(2027, 9, 18)),
+        ("assessment-plan", date(2028, 2, 29), date(2029, 2, 28)),  # no Feb 29 in 2029
+        ("initial-ifsp", date(2026, 1, 2), date(2027, 1, 2)),
         # 2026-09-18 + 180: Sep 12, Oct 31 → 43, Nov 30 → 73, Dec 31 → 104, Jan 31 → 135,
         # Feb 28 → 163, Mar 17 → 180.
-        (System.SECTION_504, date(2026, 9, 18), "district", date(2027, 3, 17)),
-        (System.RC, date(2026, 9, 18), "regional center", None),
-        (System.IEP, date(2026, 9, 18), "hearing office (OAH)", None),
-        (System.IEP, date(2026, 9, 18), "parent", None),
+        ("section-504-evaluation", date(2026, 9, 18), date(2027, 3, 17)),
+        ("rc-intake", date(2026, 9, 18), None),
+        ("hearing-decision", date(2026, 9, 18), None),
+        ("court-appeal", date(2026, 9, 18), None),
     ],
 )
-def test_complaint_by(system: System, due: date, owed_by: str, expected: date | None) -> None:
-    assert complaint_by(system, due, owed_by) == expected
+def test_complaint_by_is_the_engines(rule_id: str, due: date, expected: date | None) -> None:
+    """The record uses the engine's one complaint_by (SPEC §5), not a copy of its own."""
+    assert complaint_deadline(RULES_BY_ID[rule_id], due) == expected
 
 
 def test_markdown_holds_every_row_and_violation() -> None:
@@ -133,7 +131,7 @@ def test_markdown_holds_every_row_and_violation() -> None:
     assert "Hand-delivered; stamped copy." in text
     assert "channel: phone" in text
     assert "a promise, not a legal deadline" in text
-    assert "Days late 114; File a complaint by 2027-09-18" in text
+    assert "Days late: 114; File a complaint by: 2027-09-18" in text
 
 
 def test_csv_reads_back_with_spec_values() -> None:
@@ -203,7 +201,9 @@ def test_svg_is_well_formed_and_accessible() -> None:
     assert any("(overdue)" in t and "2026-09-18" in t for t in titles)
     assert any(t.startswith("Today 2027-01-10") for t in titles)
     bars = [r for r in root.iter(f"{ns}rect") if r.get("height") == "6"]
-    assert {b.get("fill") for b in bars} == {"#c62828", "#b8860b"}  # overdue, met late
+    # overdue, met late; the promise is an outlined bar (white inside, its status's stroke)
+    assert {b.get("fill") for b in bars} == {"#c62828", "#b8860b", "#ffffff"}
+    assert [b.get("stroke") for b in bars if b.get("fill") == "#ffffff"] == ["#c62828"]
 
 
 def test_empty_plan_still_draws() -> None:

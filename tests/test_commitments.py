@@ -124,12 +124,10 @@ def test_commitment_system() -> None:
 
 # --- contact validation -----------------------------------------------------------------------
 
-IDS = frozenset({"e1", "e2"})
-
 
 def test_a_full_contact_has_no_problems() -> None:
     event = kim_promise()
-    assert contact_problems(3, event.date, event.fields, event_ids=IDS) == []
+    assert contact_problems("events[3]", event.date, event.fields) == []
     assert {"with", "channel", "direction", "promised", "promised_by"} <= CONTACT_FIELDS
     assert CHANNELS == ("phone", "email", "letter", "meeting", "in-person", "portal", "text")
 
@@ -147,10 +145,10 @@ def test_a_full_contact_has_no_problems() -> None:
             "events[3].promised_by: 2026-09-01 is before the contact itself (2026-09-10)",
         ),
         ({"promised_by": date(2026, 9, 12)}, "events[3].with: say who made the promise"),
-        ({"answers": "e9"}, "events[3].answers: there is no event 'e9'"),
+        ({"system": "school"}, "events[3].system: 'school' is not one of iep, 504, rc"),
     ],
 )
 def test_contact_problems(fields: dict[str, object], expected: str) -> None:
-    problems = contact_problems(3, date(2026, 9, 10), fields, event_ids=IDS)
+    problems = contact_problems("events[3]", date(2026, 9, 10), fields)
     assert len(problems) == 1, problems
     assert problems[0].startswith(expected)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from plancli.commitments import commitment_deadlines
 from plancli.deadlines import Deadline, deadlines_for
 from plancli.model import Child, Event, Plan, RegionalCenter, School
 from plancli.summary import JSON_KEYS, summary_row, summary_rows
@@ -13,8 +12,7 @@ TODAY = date(2026, 10, 1)
 
 
 def found(plan: Plan, today: date = TODAY) -> list[Deadline]:
-    law = [d for d in deadlines_for(plan, today) if d.trigger.event is not None]
-    return law + commitment_deadlines(plan, today)
+    return deadlines_for(plan, today)
 
 
 MAYA = Plan(
@@ -52,7 +50,7 @@ def test_summary_row_counts() -> None:
         "regional_center": "Central Valley Regional Center",
         "overdue": 1,
         "due_today": 0,
-        "due_soon": 1,
+        "due_soon": 0,  # the promise due 10-05 is counted among the promises, not the law's
         "met_late": 1,
         "open_promises": 1,
         "next_due": "2026-10-05",
@@ -61,13 +59,15 @@ def test_summary_row_counts() -> None:
 
 
 def test_due_today_and_no_next_due() -> None:
-    # On 10-05 the promise is due today; on 10-25 nothing open is ahead.
-    assert (
-        summary_row(MAYA, "maya.yaml", found(MAYA, date(2026, 10, 5)), date(2026, 10, 5)).due_today
-        == 1
-    )
+    # On 10-24 the IEP meeting is due today; the promise (10-05) is open, and overdue, but a
+    # promise is not counted as an overdue legal deadline.
+    on_day = summary_row(MAYA, "maya.yaml", found(MAYA, date(2026, 10, 24)), date(2026, 10, 24))
+    assert (on_day.overdue, on_day.due_today, on_day.open_promises) == (1, 1, 1)
+    assert on_day.next_due == date(2026, 10, 24)
+    # On 10-25 assessment-plan and the IEP meeting are overdue; the next date ahead is the
+    # transition plan at 16 (born 2019-05-14), as `plancli deadlines` lists it.
     late = summary_row(MAYA, "m.yaml", found(MAYA, date(2026, 10, 25)), date(2026, 10, 25))
-    assert (late.overdue, late.next_due) == (3, None)
+    assert (late.overdue, late.open_promises, late.next_due) == (2, 1, date(2035, 5, 14))
 
 
 def test_same_names_are_told_apart_by_plan_file() -> None:
@@ -77,10 +77,12 @@ def test_same_names_are_told_apart_by_plan_file() -> None:
         [(MAYA, "a/maya.yaml", found(MAYA)), (other, "b/maya.yaml", []), (solo, "leo.yaml", [])],
         TODAY,
     )
+    # Told apart by the plan's file name as every caseload output does; the same file name
+    # in two folders: by the path.
     assert [r.label for r in rows] == [
         "Maya Lopez (a/maya.yaml)",
         "Maya Lopez (b/maya.yaml)",
         "Leo Park",
     ]
     assert rows[2].as_dict()["district"] is None
-    assert rows[2].next_due is None
+    assert rows[2].next_due is None  # no events: no system, so no age-based date either

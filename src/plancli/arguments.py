@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from plancli import planfiles, report, store
+from plancli.commitments import COMMITMENT_RULE_ID
 from plancli.deadlines import Deadline, deadlines_for
 from plancli.errors import LetterError, PlancliError, UnknownNameError, suggestion
 from plancli.model import Plan
@@ -122,6 +123,8 @@ def deadlines_named(loaded: Plan, now: date, name: str) -> list[Deadline]:
     rule_id, _, event_id = name.partition(":")
     if event_id:
         found = [d for d in every if d.id == name]
+    elif name == COMMITMENT_RULE_ID:  # every promise of the plan (`commitment:e5` names one)
+        found = [d for d in every if d.rule.id == name]
     else:
         found = [d for d in every if d.trigger.event_id == name]
     if found:

@@ -2,8 +2,11 @@
 
 `build_record(plan, deadlines, today)` returns a `Record`: one row per event and per deadline
 (a promise is a deadline of kind `commitment`), and the violations — agency deadlines
-`overdue` or `met-late`, each with `complaint_by`. Renderers (`to_markdown`, `to_csv` here,
-the drawn timeline in `timeline.py`) word it with `WORDS`. Pure: `today` is an argument.
+`overdue` or `met-late`, each with its `days_late` and `complaint_by` as the engine computed
+them (SPEC §5; `Deadline.complaint_by` is the one home of that rule). Renderers word it with
+`WORDS` (one dict per language): `to_markdown`, `to_text` and `to_csv` here, the HTML page,
+the drawn timeline and the PDF/DOCX document in `timeline.py`. CSV keys and values follow
+SPEC §5 and never change with the language. Pure: `today` is an argument.
 """
 
 from __future__ import annotations
@@ -12,10 +15,9 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
-from plancli import daycount
 from plancli.deadlines import Deadline, Status
 from plancli.model import Event, FieldValue, Plan
 from plancli.rules import AGENCY_OWNERS, EVENT_SYSTEMS, Kind, System
@@ -39,7 +41,6 @@ LETTER_EVENTS = frozenset(
         "ifsp-review-requested",
     }
 )
-OCR_DAYS = 180  # 34 CFR 100.7(b)
 
 
 class RowKind(StrEnum):
@@ -80,30 +81,22 @@ class Record:
     last: date | None
 
 
-def complaint_by(system: System, due: date, owed_by: str) -> date | None:
-    """SPEC §5: the last day to file the complaint that fits a missed agency deadline.
-
-    Counted from the due date, one day on the safe side of the law's limit: `iep` and
-    `early-start` — the anniversary of the due date (34 CFR 300.153(c); 17 CCR 52170(c));
-    `504` — 180 days after it (34 CFR 100.7(b)); `rc` — none found for a WIC 4731 complaint.
-    Deadlines not owed by a district or regional center have none.
-    """
-    if owed_by not in AGENCY_OWNERS:
-        return None
-    if system in (System.IEP, System.EARLY_START):
-        return daycount.add_years(due, 1)
-    if system is System.SECTION_504:
-        return due + timedelta(days=OCR_DAYS)
-    return None
+def in_record(deadline: Deadline, today: date) -> bool:
+    """Which deadlines belong to the case record: every one an event started, and the
+    age-based dates that have come (a date years ahead is not part of what happened). An
+    Early Start date that was never owed (SPEC §4) is left out."""
+    if deadline.status is Status.NOT_OWED:
+        return False
+    return deadline.trigger.event is not None or deadline.due <= today
 
 
-def days_late(deadline: Deadline, today: date) -> int | None:
-    """SPEC §5: days past due for `met-late` (to the day met) and `overdue` (to today)."""
-    if deadline.status is Status.MET_LATE and deadline.met_by is not None:
-        return (deadline.met_by.date - deadline.due).days
-    if deadline.status is Status.OVERDUE:
-        return (today - deadline.due).days
-    return None
+def is_violation(deadline: Deadline) -> bool:
+    """An agency deadline `overdue` or `met-late` (SPEC §8); a promise is not law."""
+    return (
+        deadline.status in (Status.OVERDUE, Status.MET_LATE)
+        and deadline.rule.kind is not Kind.COMMITMENT
+        and deadline.rule.owed_by in AGENCY_OWNERS
+    )
 
 
 def build_record(
@@ -115,16 +108,15 @@ def build_record(
     last: date | None = None,
 ) -> Record:
     """The case record of `plan`, optionally only the rows dated within [first, last]."""
+    kept = [d for d in deadlines if in_record(d, today)]
     rows = [_event_row(e) for e in plan.events_by_date()]
-    rows += [_deadline_row(d) for d in deadlines]
+    rows += [_deadline_row(d) for d in kept]
     rows = [r for r in rows if _within(r.date, first, last)]
     rows.sort(key=lambda r: (r.date, _ORDER[r.kind]))
     violations = [
-        _violation(d, today)
-        for d in deadlines
-        if d.status in (Status.OVERDUE, Status.MET_LATE)
-        and d.rule.owed_by in AGENCY_OWNERS
-        and _within(d.due, first, last)
+        Violation(d, d.days_late or 0, d.complaint_by)
+        for d in sorted(kept, key=lambda d: d.due)
+        if is_violation(d) and _within(d.due, first, last)
     ]
     return Record(today, tuple(rows), tuple(violations), first, last)
 
@@ -146,16 +138,8 @@ def _deadline_row(deadline: Deadline) -> Row:
     return Row(deadline.due, kind, deadline.rule.system, deadline=deadline)
 
 
-def _violation(deadline: Deadline, today: date) -> Violation:
-    late = days_late(deadline, today)
-    assert late is not None
-    return Violation(
-        deadline, late, complaint_by(deadline.rule.system, deadline.due, deadline.rule.owed_by)
-    )
-
-
 # --------------------------------------------------------------------------------------------
-# Words: one dict per language (Spanish is added with the interface's catalogs).
+# Words: one dict per language. Spanish follows docs/glossary-es.md.
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -179,11 +163,18 @@ WORDS: dict[str, dict[str, str]] = {
         "citation": "Citation",
         "not_met": "not met",
         "violations": "Violations",
+        "violations_intro": (
+            "Deadlines a school district or regional center owed that are overdue or were met "
+            "late, with the last day to file the complaint that fits each."
+        ),
         "no_violations": "No agency deadline is overdue or was met late.",
         "complaint_by": "File a complaint by",
+        "no_complaint_limit": "no time limit found for a complaint",
         "trigger": "Started by",
+        "birth_date": "birth date",
         "note": "Note",
         "promise_not_law": "a promise, not a legal deadline",
+        "guideline": "a guideline: the law sets no number",
         "timeline": "Timeline",
         "timeline_desc": (
             "One lane per system. Marks are events; bars run from the event that started a "
@@ -192,7 +183,13 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "legend": "Legend",
         "paused": "School break (clock paused)",
+        "promise_legend": "Promise (outlined bar)",
         "today_mark": "Today",
+        "record": "The record in date order",
+        "not_advice": (
+            "Made by plancli from the plan file. Not legal advice: each date comes from the "
+            "law named with it; a promise is what someone said, not law."
+        ),
         "iep": "Special education (IEP)",
         "504": "Section 504",
         "rc": "Regional center",
@@ -204,6 +201,78 @@ WORDS: dict[str, dict[str, str]] = {
         "due-today": "due today",
         "due-soon": "due soon",
         "upcoming": "upcoming",
+        "lapsed": "time ran out",
+        "not-owed": "not owed",
+        "page": "Page",
+    },
+    "es": {
+        "title": "Registro del caso",
+        "child": "Niño o niña",
+        "today": "Actualizado al",
+        "window": "Fechas",
+        "date": "Fecha",
+        "what": "Qué",
+        "system": "Sistema",
+        "details": "Detalles",
+        "event": "Hecho",
+        "letter": "Carta enviada",
+        "deadline": "Plazo",
+        "promise": "Promesa",
+        "due": "Vence",
+        "status": "Estado",
+        "met_on": "Cumplido el",
+        "days_late": "Días de retraso",
+        "owed_by": "Le corresponde a",
+        "citation": "Fundamento legal",
+        "not_met": "sin cumplir",
+        "violations": "Incumplimientos",
+        "violations_intro": (
+            "Plazos que le correspondían a un distrito escolar o a un centro regional y que "
+            "están vencidos o se cumplieron tarde, con la última fecha para presentar la queja "
+            "que corresponde a cada uno."
+        ),
+        "no_violations": (
+            "Ningún plazo de un distrito escolar o de un centro regional está vencido ni se "
+            "cumplió tarde."
+        ),
+        "complaint_by": "Presentar la queja a más tardar el",
+        "no_complaint_limit": "no se encontró un plazo para presentar la queja",
+        "trigger": "Comenzó con",
+        "birth_date": "fecha de nacimiento",
+        "note": "Nota",
+        "promise_not_law": "una promesa, no un plazo legal",
+        "guideline": "una pauta: la ley no fija un número de días",
+        "timeline": "Línea de tiempo",
+        "timeline_desc": (
+            "Una franja por sistema. Las marcas son hechos; las barras van desde el hecho que "
+            "inició un plazo hasta la fecha en que vence, con el color de su estado. Las zonas "
+            "sombreadas son vacaciones escolares que detienen el conteo. La línea vertical es "
+            "el día de hoy."
+        ),
+        "legend": "Leyenda",
+        "paused": "Vacaciones escolares (el conteo se detiene)",
+        "promise_legend": "Promesa (barra sin relleno)",
+        "today_mark": "Hoy",
+        "record": "El registro por fecha",
+        "not_advice": (
+            "Preparado por plancli a partir del archivo del plan. No es asesoría legal: cada "
+            "fecha viene de la ley que se indica con ella; una promesa es lo que alguien dijo, "
+            "no la ley."
+        ),
+        "iep": "Educación especial (IEP)",
+        "504": "Sección 504",
+        "rc": "Centro regional",
+        "early-start": "Early Start",
+        "other": "Contactos y notas",
+        "met": "cumplido",
+        "met-late": "cumplido con retraso",
+        "overdue": "vencido",
+        "due-today": "vence hoy",
+        "due-soon": "vence pronto",
+        "upcoming": "próximo",
+        "lapsed": "se acabó el plazo",
+        "not-owed": "no corresponde",
+        "page": "Página",
     },
 }
 
@@ -213,28 +282,53 @@ def words(lang: str) -> dict[str, str]:
     return {**WORDS["en"], **WORDS.get(lang, {})}
 
 
-def row_title(row: Row, w: dict[str, str]) -> str:
+def translated(text: str, lang: str) -> str:
+    """A rule title in `lang`: rule titles are translated in the interface's catalog."""
+    if lang == "en" or not text:
+        return text
+    from plancli.i18n import load_catalog
+
+    return load_catalog(lang).gettext(text)
+
+
+def row_title(row: Row, w: dict[str, str], lang: str = "en") -> str:
     if row.deadline is not None:
-        return row.deadline.rule.title
+        title = row.deadline.rule.title
+        # A promise's title is the family's own words (`promised`): never translated.
+        return title if row.kind is RowKind.PROMISE else translated(title, lang)
     assert row.event is not None
     return row.event.type
+
+
+def kind_title(row: Row, w: dict[str, str], lang: str = "en") -> str:
+    """`Deadline: District sends ...`, `Event: iep-meeting`: what the row is, and its name."""
+    return f"{w[row.kind.value]}: {row_title(row, w, lang)}"
+
+
+def law_words(deadline: Deadline, w: dict[str, str]) -> str:
+    rule = deadline.rule
+    if rule.kind is Kind.COMMITMENT:
+        return w["promise_not_law"]
+    if rule.kind is Kind.GUIDELINE:
+        return f"{rule.citation} ({w['guideline']})"
+    return rule.citation
 
 
 def row_details(row: Row, w: dict[str, str]) -> str:
     """Note and fields of an event; due, status, met, lateness and owner of a deadline."""
     if row.deadline is not None:
         d = row.deadline
-        met = d.met_by.date.isoformat() if d.met_by is not None else w["not_met"]
+        met = d.met_on.isoformat() if d.met_on is not None else w["not_met"]
+        trigger = d.trigger.event_id or w["birth_date"]
         parts = [
             f"{w['status']}: {w[d.status.value]}",
-            f"{w['trigger']}: {d.trigger.type} {d.trigger.date.isoformat()}",
+            f"{w['trigger']}: {trigger} {d.trigger.date.isoformat()}",
             f"{w['met_on']}: {met}",
             f"{w['owed_by']}: {d.rule.owed_by}",
         ]
-        if d.status in (Status.OVERDUE, Status.MET_LATE):
-            late = days_late(d, _today_of(d))
-            parts.append(f"{w['days_late']}: {late}")
-        parts.append(d.rule.citation or w["promise_not_law"])
+        if d.days_late is not None:
+            parts.append(f"{w['days_late']}: {d.days_late}")
+        parts.append(law_words(d, w))
         return "; ".join(parts)
     assert row.event is not None
     parts = [f"{key}: {_text(value)}" for key, value in row.fields]
@@ -243,53 +337,101 @@ def row_details(row: Row, w: dict[str, str]) -> str:
     return "; ".join(parts)
 
 
-def _today_of(d: Deadline) -> date:
-    # days_left = due - today (SPEC §4), so today is recoverable from the deadline itself.
-    return d.due - timedelta(days=d.days_left)
+def violation_text(v: Violation, w: dict[str, str], lang: str = "en") -> str:
+    d = v.deadline
+    by = (
+        f"{w['complaint_by']}: {v.complaint_by.isoformat()}"
+        if v.complaint_by
+        else w["no_complaint_limit"]
+    )
+    return (
+        f"{translated(d.rule.title, lang)} ({d.rule.citation}): {w['due']} {d.due.isoformat()}, "
+        f"{w[d.status.value]}, {w['days_late']}: {v.days_late}; {by}"
+    )
+
+
+def table_cells(record: Record, w: dict[str, str], lang: str = "en") -> list[list[str]]:
+    """Date, what, system and details of each row: the table of every renderer."""
+    return [
+        [
+            row.date.isoformat(),
+            kind_title(row, w, lang),
+            w[row.system.value] if row.system else w["other"],
+            row_details(row, w),
+        ]
+        for row in record.rows
+    ]
+
+
+def heading_lines(record: Record, child: str, w: dict[str, str]) -> list[str]:
+    """Title, the day the record was made, and the --from/--to window when given."""
+    lines = [f"{w['title']}: {child}", f"{w['today']} {record.today.isoformat()}"]
+    if record.first or record.last:
+        first = record.first.isoformat() if record.first else "…"
+        last = record.last.isoformat() if record.last else "…"
+        lines.append(f"{w['window']}: {first} – {last}")
+    return lines
 
 
 def _text(value: FieldValue) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
 # --------------------------------------------------------------------------------------------
-# Markdown and CSV
+# Markdown, plain text and CSV
 
 
 def to_markdown(record: Record, child: str, lang: str = "en") -> str:
     w = words(lang)
-    lines = [f"# {w['title']}: {child}", "", f"{w['today']} {record.today.isoformat()}", ""]
-    if record.first or record.last:
-        first = record.first.isoformat() if record.first else "…"
-        last = record.last.isoformat() if record.last else "…"
-        lines += [f"{w['window']}: {first} – {last}", ""]
+    title, *rest = heading_lines(record, child, w)
+    lines = [f"# {title}", ""]
+    for line in rest:
+        lines += [line, ""]
     lines += [
         f"| {w['date']} | {w['what']} | {w['system']} | {w['details']} |",
         "| --- | --- | --- | --- |",
     ]
-    for row in record.rows:
-        cells = [
-            row.date.isoformat(),
-            f"{w[row.kind.value]}: {row_title(row, w)}",
-            w[row.system.value] if row.system else "",
-            row_details(row, w),
-        ]
+    for cells in table_cells(record, w, lang):
         lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
     lines += ["", f"## {w['violations']}", ""]
     if not record.violations:
         lines.append(w["no_violations"])
-    for v in record.violations:
-        d = v.deadline
-        by = v.complaint_by.isoformat() if v.complaint_by else "—"
-        lines.append(
-            f"- {d.rule.title} ({d.rule.citation}): {w['due']} {d.due.isoformat()}, "
-            f"{w[d.status.value]}, {w['days_late']} {v.days_late}; {w['complaint_by']} {by}"
-        )
+    lines += [f"- {_md_line(violation_text(v, w, lang))}" for v in record.violations]
+    lines += ["", w["not_advice"]]
     return "\n".join(lines) + "\n"
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _md_line(text).replace("|", "\\|")
+
+
+def _md_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def to_text(record: Record, child: str, lang: str = "en", width: int = 80) -> str:
+    """The record for a pipe or a file: each row a dated line with its details indented
+    beneath it, folded at `width` (80 by default), then the violations."""
+    import textwrap
+
+    w = words(lang)
+    lines = [*heading_lines(record, child, w), ""]
+    for day, what, system, details in table_cells(record, w, lang):
+        lines += textwrap.wrap(f"{day}  {what} [{system}]", width, subsequent_indent=" " * 12)
+        if details:
+            lines += textwrap.wrap(
+                details, width, initial_indent=" " * 12, subsequent_indent=" " * 12
+            )
+    lines += ["", w["violations"].upper()]
+    if not record.violations:
+        lines += textwrap.wrap(w["no_violations"], width)
+    for v in record.violations:
+        lines += textwrap.wrap(
+            violation_text(v, w, lang), width, initial_indent="- ", subsequent_indent="  "
+        )
+    return "\n".join(lines) + "\n"
 
 
 CSV_COLUMNS = (
@@ -316,20 +458,17 @@ def to_csv(record: Record) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in record.rows:
-        writer.writerow(_csv_row(row, record.today))
+        writer.writerow(_csv_row(row))
     return out.getvalue()
 
 
-def _csv_row(row: Row, today: date) -> list[str]:
+def _csv_row(row: Row) -> list[str]:
     d, e = row.deadline, row.event
     fields = "; ".join(f"{k}={_text(v)}" for k, v in row.fields)
     if d is None:
         assert e is not None
-        what, note = e.type, e.note or ""
-        head = [row.date.isoformat(), row.kind.value, _sys(row), what, e.id]
-        return [*head, _safe(note), _safe(fields), *([""] * 7)]
-    late = days_late(d, today)
-    by = complaint_by(d.rule.system, d.due, d.rule.owed_by) if late is not None else None
+        head = [row.date.isoformat(), row.kind.value, _sys(row), e.type, e.id]
+        return [*head, _safe(e.note or ""), _safe(fields), *([""] * 7)]
     return [
         row.date.isoformat(),
         row.kind.value,
@@ -340,11 +479,11 @@ def _csv_row(row: Row, today: date) -> list[str]:
         "",
         d.due.isoformat(),
         d.status.value,
-        d.met_by.date.isoformat() if d.met_by else "",
-        "" if late is None else str(late),
+        d.met_on.isoformat() if d.met_on else "",
+        "" if d.days_late is None else str(d.days_late),
         _safe(d.rule.owed_by),
         _safe(d.rule.citation),
-        by.isoformat() if by else "",
+        d.complaint_by.isoformat() if d.complaint_by else "",
     ]
 
 
@@ -354,4 +493,6 @@ def _sys(row: Row) -> str:
 
 def _safe(text: str) -> str:
     """SPEC §5: a text cell a spreadsheet could run as a formula gets a leading quote."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    from plancli.report import spreadsheet_safe
+
+    return spreadsheet_safe(text)

@@ -1,9 +1,11 @@
 """The `contact` event (SPEC §8): a call, email, letter, meeting or visit, as data.
 
 A contact records who (`with`, `role`), how (`channel`, `direction`), what was said
-(`summary`, `document`) and any promise made (`promised`, `promised_by`). `contact_problems`
-returns every problem with its path (`events[3].channel: ...`) for the store's validator, in
-the same form as the rest of `plancli check`. Pure: no I/O.
+(`summary`, `document`) and any promise made (`promised`, `promised_by`); `system` (optional)
+puts a promise in a system's lane when plancli cannot tell it from the events around it.
+`contact_problems` returns every problem with its path (`events[3].channel: ...`) for the
+store's validator, in the same form as the rest of `plancli check`; `answers` is checked there
+for every event. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -11,41 +13,47 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from plancli.i18n import _
+
 CONTACT_EVENT = "contact"
 
 CHANNELS = ("phone", "email", "letter", "meeting", "in-person", "portal", "text")
 DIRECTIONS = ("sent", "received")
 TEXT_FIELDS = ("with", "role", "summary", "document", "promised")
 DATE_FIELDS = ("promised_by",)
-CHOICE_FIELDS: dict[str, tuple[str, ...]] = {"channel": CHANNELS, "direction": DIRECTIONS}
+SYSTEMS = ("iep", "504", "rc", "early-start")  # plancli.rules.System's values
+CHOICE_FIELDS: dict[str, tuple[str, ...]] = {
+    "channel": CHANNELS,
+    "direction": DIRECTIONS,
+    "system": SYSTEMS,
+}
 CONTACT_FIELDS: frozenset[str] = frozenset((*TEXT_FIELDS, *DATE_FIELDS, *CHOICE_FIELDS))
 
 
-def contact_problems(
-    index: int, event_date: date, fields: Mapping[str, object], *, event_ids: frozenset[str]
-) -> list[str]:
-    """Every problem of the contact event at `events[index]`, each with its path.
+def contact_problems(path: str, event_date: date, fields: Mapping[str, object]) -> list[str]:
+    """Every problem of the contact event at `path` (`events[3]`), each with its path.
 
-    `event_ids`: the plan's event ids (so that `answers` on a contact can be checked too).
     An unknown key is not a problem here: `rules.field_warnings` warns about it.
     """
-    path = f"events[{index}]"
     problems: list[str] = []
     for key, choices in CHOICE_FIELDS.items():
         value = fields.get(key)
         if value is not None and value not in choices:
             problems.append(
-                f"{path}.{key}: '{value}' is not one of {', '.join(choices)}; "
-                f"write one of them, e.g. `--field {key}={choices[0]}`"
+                _(
+                    "{path}.{key}: '{value}' is not one of {choices}; write one of them, "
+                    "e.g. `--field {key}={first}`"
+                ).format(
+                    path=path, key=key, value=value, choices=", ".join(choices), first=choices[0]
+                )
             )
     for key in TEXT_FIELDS:
         value = fields.get(key)
         if value is not None and (not isinstance(value, str) or not value.strip()):
-            problems.append(f"{path}.{key}: write some text, or leave {key} out")
+            problems.append(
+                _("{path}.{key}: write some text, or leave {key} out").format(path=path, key=key)
+            )
     problems += _promise_problems(path, event_date, fields)
-    answers = fields.get("answers")
-    if answers is not None and answers not in event_ids:
-        problems.append(f"{path}.answers: there is no event '{answers}' in this plan")
     return problems
 
 
@@ -54,18 +62,30 @@ def _promise_problems(path: str, event_date: date, fields: Mapping[str, object])
     if promised_by is None:
         if promised is not None:
             return [
-                f"{path}.promised_by: a promise needs the date it was promised by, "
-                "e.g. `--field promised_by=YYYY-MM-DD`"
+                _(
+                    "{path}.promised_by: a promise needs the date it was promised by, "
+                    "e.g. `--field promised_by=YYYY-MM-DD`"
+                ).format(path=path)
             ]
         return []
     problems = []
     if not isinstance(promised_by, date):
-        problems.append(f"{path}.promised_by: '{promised_by}' is not a date; write YYYY-MM-DD")
+        problems.append(
+            _("{path}.promised_by: '{value}' is not a date; write YYYY-MM-DD").format(
+                path=path, value=promised_by
+            )
+        )
     elif promised_by < event_date:
         problems.append(
-            f"{path}.promised_by: {promised_by.isoformat()} is before the contact itself "
-            f"({event_date.isoformat()}); check the date"
+            _(
+                "{path}.promised_by: {promised_by} is before the contact itself ({day}); "
+                "check the date"
+            ).format(path=path, promised_by=promised_by.isoformat(), day=event_date.isoformat())
         )
     if fields.get("with") is None:
-        problems.append(f'{path}.with: say who made the promise, e.g. `--field with="Ms. Kim"`')
+        problems.append(
+            _('{path}.with: say who made the promise, e.g. `--field with="Ms. Kim"`').format(
+                path=path
+            )
+        )
     return problems

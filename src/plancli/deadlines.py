@@ -14,6 +14,7 @@ from plancli.model import Event, Plan
 from plancli.rules import (
     ALL_RULES,
     BIRTH_DATE,
+    CONTACT_EVENT,
     EXTENSION_EVENT,
     Kind,
     Period,
@@ -342,6 +343,7 @@ class _EventIndex:
         self.by_type: dict[str, list[Event]] = {}
         for event in plan.events_by_date():
             self.by_type.setdefault(event.type, []).append(event)
+        self.contact_ids = frozenset(e.id for e in self.by_type.get(CONTACT_EVENT, ()))
 
     def of(self, types: Iterable[str]) -> list[Event]:
         found = [e for t in types for e in self.by_type.get(t, ())]
@@ -376,6 +378,11 @@ def _met_by(
         if rule.met_strictly_after and e.date <= trigger.date:
             continue
         answers = e.answers
+        if answers in index.contact_ids:
+            # Keeping a promise made on a contact (SPEC §8) does not take the event away from
+            # the law's deadlines: the assessment plan that was promised on a call still meets
+            # `assessment-plan`.
+            answers = None
         if answers is not None and not own_kind:
             if answers == trigger.event_id:
                 return e
@@ -435,7 +442,8 @@ def weekend_note(rule: Rule, due: date, plan: Plan) -> Note | None:
 
 
 def deadlines_for(plan: Plan, today: date, rules: Sequence[Rule] = ALL_RULES) -> list[Deadline]:
-    """Every deadline the plan's events (and the child's age) start, met ones included."""
+    """Every deadline the plan's events (and the child's age) start, met ones included;
+    with the whole catalogue, also the promises recorded on contacts (SPEC §8)."""
     systems = plan_systems(plan)
     index = _EventIndex(plan)
     found: list[Deadline] = []
@@ -446,6 +454,10 @@ def deadlines_for(plan: Plan, today: date, rules: Sequence[Rule] = ALL_RULES) ->
         for i, trigger in enumerate(triggers):
             later = triggers[i + 1] if i + 1 < len(triggers) else None
             found.append(_deadline(rule, trigger, plan, today, later, index))
+    if rules is ALL_RULES and index.contact_ids:
+        from plancli.commitments import commitment_deadlines  # it imports this module
+
+        found += commitment_deadlines(plan, today)
     return sorted(found, key=lambda d: (d.due, d.rule.id, d.trigger.date))
 
 
@@ -525,7 +537,9 @@ def complaint_deadline(rule: Rule, due: date) -> date | None:
     complaint within one year (34 CFR 300.153(c)), a DDS Early Start complaint the same
     (17 CCR 52170(c)), an OCR complaint within 180 days (34 CFR 100.7(b)). None for the
     regional center's Lanterman deadlines (no source found for a limit) and for deadlines
-    owed by anyone else."""
+    owed by anyone else, and for a promise (SPEC §8: not law, whoever made it)."""
+    if rule.kind is Kind.COMMITMENT:
+        return None
     match rule.system, rule.owed_by:
         case System.IEP, "district":
             return daycount.add_years(due, 1)

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from plancli.deadlines import Deadline, Status, select
+from plancli.i18n import _
 from plancli.model import Plan
-from plancli.report import printable
+from plancli.report import law_text, printable
 from plancli.rules import AGENCY_OWNERS, Kind
 from plancli.wording import estimate_fix, note_text
 
@@ -104,11 +105,13 @@ def item_lines(item: Due, *, caseload: bool) -> list[str]:
     """One deadline of the digest: a headline and indented details."""
     d, source = item.deadline, item.source
     title = d.rule.title + (" (estimated)" if d.estimated else "")
+    if d.rule.kind is Kind.COMMITMENT:
+        title = _("Promise: {what}").format(what=d.rule.title)
     lines = [f"- {d.due.isoformat()} ({when_text(d)}): {title}"]
     if caseload:
         lines.append(f"  Child: {source.plan.child.name} (plan: {printable(source.path)})")
     lines.append(f"  Owed by: {d.rule.owed_by}")
-    lines.append(f"  Law: {d.rule.citation}")
+    lines.append(f"  Law: {law_text(d.rule)}")
     if d.trigger.event is not None:
         lines.append(
             f"  Started by: {d.trigger.type} on {d.trigger.date.isoformat()} "
@@ -141,6 +144,8 @@ def next_step(d: Deadline, *, several: bool = False) -> tuple[str, list[str]]:
     """
     rule, due = d.rule, d.due.isoformat()
     overdue = d.status is Status.OVERDUE
+    if rule.kind is Kind.COMMITMENT:
+        return promise_step(d)
     record = [f"plancli add {rule.met_by[0]} YYYY-MM-DD"] if rule.met_by else []
     if rule.kind is Kind.WINDOW:
         return (
@@ -189,6 +194,23 @@ def next_step(d: Deadline, *, several: bool = False) -> tuple[str, list[str]]:
         return f"ask in writing, citing the law{also}:", [letter, *record]
     also = " (if it did, record it)" if record else ""
     return f"ask the {rule.owed_by} in writing when it will act{also}.", record
+
+
+def promise_step(d: Deadline) -> tuple[str, list[str]]:
+    """A promise (SPEC §8): remind the person who made it, and record the answer so that it
+    keeps the promise (`answers` names the contact)."""
+    record = [
+        f"plancli add contact YYYY-MM-DD --field answers={d.trigger.event_id} "
+        "--field 'summary=<what happened>'"
+    ]
+    if d.status is Status.OVERDUE:
+        step = _(
+            "{who} promised this by {due}. Ask in writing when it will be done (a promise is "
+            "not law, but it belongs in the record); when it is done, record it:"
+        )
+    else:
+        step = _("{who} promised this by {due}; when it is done, record it:")
+    return step.format(who=d.rule.owed_by, due=d.due.isoformat()), record
 
 
 def exact_fix(d: Deadline) -> str:

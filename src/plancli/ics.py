@@ -30,6 +30,7 @@ from datetime import date, datetime, timedelta
 from plancli import report
 from plancli.deadlines import Deadline, Status, select
 from plancli.digest import PlanDeadlines, next_step, several_of_rule, with_plan
+from plancli.i18n import _
 from plancli.model import Plan
 from plancli.rules import BIRTH_DATE, Kind
 
@@ -61,7 +62,11 @@ def summary(d: Deadline, child: str) -> str:
     """A title a person understands, with the child's name (always: calendars mix sources)."""
     if d.met_by is not None:
         return f"Done: {d.rule.title} ({child})"
-    if d.rule.kind is Kind.WINDOW:
+    if d.rule.kind is Kind.COMMITMENT:
+        prefix = _("Promised by {who}").format(who=d.rule.owed_by)
+        if d.status is Status.OVERDUE:
+            prefix = _("Overdue promise of {who}").format(who=d.rule.owed_by)
+    elif d.rule.kind is Kind.WINDOW:
         prefix = "Window ends"
     elif d.rule.owed_by_parent:
         prefix = "Date passed" if d.status is Status.OVERDUE else "Your deadline"
@@ -93,7 +98,10 @@ def description(d: Deadline, source: PlanDeadlines, *, caseload: bool) -> str:
     lines += [line.removesuffix(status) for line in report.deadline_lines(d, source.plan)]
     explain = with_plan(f"plancli explain {d.id}", source.plan_arg)
     lines += ["", f"Run `{explain}` for the same explanation."]
-    lines.append("Not legal advice: the date comes from the law named above.")
+    if d.rule.kind is Kind.COMMITMENT:
+        lines.append(_("A promise recorded in the plan, not a legal deadline."))
+    else:
+        lines.append("Not legal advice: the date comes from the law named above.")
     return "\n".join(lines)
 
 
@@ -154,7 +162,8 @@ def calendar_bytes(
         event.add("dtend", d.due + timedelta(days=1))
         event.add("summary", title)
         event.add("description", description(d, source, caseload=caseload))
-        event.add("url", d.rule.sources[0].url)
+        if d.rule.sources:  # a promise (SPEC §8) has none
+            event.add("url", d.rule.sources[0].url)
         event.add("categories", ["plancli", str(d.rule.system)])
         cancelled = d.met_on is not None
         if cancelled:

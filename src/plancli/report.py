@@ -13,8 +13,9 @@ from typing import Any
 from plancli import daycount
 from plancli.daycount import Counting
 from plancli.deadlines import Deadline, Status, closures_of, counted_segments
+from plancli.i18n import _
 from plancli.model import Plan
-from plancli.rules import Rule
+from plancli.rules import Kind, Rule
 from plancli.wording import note_text
 
 CSV_FIELDS = (
@@ -69,7 +70,7 @@ def deadline_record(
         "counting": d.rule.counting_text,
         "period": str(d.computed.period) if d.computed.period else d.rule.period_text,
         "met_by": d.met_by.id if d.met_by else None,
-        "source": d.rule.sources[0].url,
+        "source": d.rule.sources[0].url if d.rule.sources else None,  # none for a promise
         "met_on": _iso(d.met_on),
         "days_late": d.days_late,
         "complaint_by": _iso(d.complaint_by),
@@ -80,6 +81,13 @@ def deadline_record(
         record["child"] = child
         record["plan"] = plan
     return record
+
+
+def law_text(rule: Rule) -> str:
+    """The law a deadline comes from; a promise (SPEC §8) says that it is not law."""
+    if rule.kind is Kind.COMMITMENT:
+        return _("promise (not law)")
+    return rule.citation
 
 
 def _iso(day: date | None) -> str | None:
@@ -303,7 +311,15 @@ def deadline_lines(d: Deadline, plan: Plan) -> list[str]:
     else:
         lines.append("  Estimated: no — the plan has everything this count needs.")
     lines += [f"  Note: {note_text(note)}" for note in d.notes]
-    lines.append(f"  Law: {d.rule.citation}")
+    if d.rule.kind is Kind.COMMITMENT:
+        lines.append(
+            _(
+                "  Law: none. This is a promise recorded on contact {event}, not a legal "
+                "deadline; an event with `--field answers={event}` keeps it."
+            ).format(event=d.trigger.event_id)
+        )
+    else:
+        lines.append(f"  Law: {d.rule.citation}")
     lines += [f"  Source: {url}" for url in unique_sources(d.rule)]
     if d.rule.conflict:
         lines.append(f"  Sources disagree / unconfirmed: {d.rule.conflict}")

@@ -1,18 +1,20 @@
 """`plancli summary` as data (SPEC §8): one row per child of a caseload.
 
-Counts come from the deadlines the engine computed (law and promises alike); a parent's own
-time that ran out is not counted as overdue (it lapsed: nobody is late). Two children with
-the same name are told apart by their plan file's name in `label`. Pure: no I/O, no clock.
+Counts come from the deadlines the engine computed: the law's in `overdue`, `due_today`,
+`due_soon` and `met_late`, the promises in `open_promises`; a parent's own time that ran out
+is not counted as overdue (it lapsed: nobody is late). Two children with the same name are
+told apart by their plan file's name in `label`. JSON and CSV keys are `JSON_KEYS`. Pure: no
+I/O, no clock.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from plancli.deadlines import Deadline, Status
+from plancli.deadlines import Deadline, Status, select
 from plancli.model import Plan
 from plancli.rules import Kind
 
@@ -64,41 +66,75 @@ class SummaryRow:
 def summary_row(
     plan: Plan, plan_file: str, deadlines: Sequence[Deadline], today: date
 ) -> SummaryRow:
-    counted = Counter(d.status for d in deadlines if not _lapsed(d))
-    upcoming = [d.due for d in deadlines if d.is_open and not _lapsed(d) and d.due >= today]
+    """The counts of one child. Open deadlines are those `plancli deadlines` lists (old
+    age-based dates and dates never owed left out); a promise is counted only among the
+    promises, never as an overdue legal deadline; a parent's time that ran out is `lapsed`,
+    not overdue (SPEC §4)."""
+    shown = select(deadlines, today)
+    law = Counter(d.status for d in shown if d.rule.kind is not Kind.COMMITMENT)
+    upcoming = [d.due for d in shown if d.is_open and d.due >= today]
     return SummaryRow(
         child=plan.child.name,
         plan=plan_file,
         label=plan.child.name,
         district=plan.school.district if plan.school else None,
         regional_center=plan.regional_center.name if plan.regional_center else None,
-        overdue=counted[Status.OVERDUE],
-        due_today=counted[Status.DUE_TODAY],
-        due_soon=counted[Status.DUE_SOON],
-        met_late=counted[Status.MET_LATE],
-        open_promises=sum(1 for d in deadlines if d.rule.kind is Kind.COMMITMENT and d.is_open),
+        overdue=law[Status.OVERDUE],
+        due_today=law[Status.DUE_TODAY],
+        due_soon=law[Status.DUE_SOON],
+        met_late=sum(
+            1
+            for d in deadlines
+            if d.status is Status.MET_LATE and d.rule.kind is not Kind.COMMITMENT
+        ),
+        open_promises=sum(1 for d in shown if d.rule.kind is Kind.COMMITMENT and d.is_open),
         next_due=min(upcoming, default=None),
     )
-
-
-def _lapsed(d: Deadline) -> bool:
-    """A parent's own last day that passed with nothing recorded (SPEC §4 `lapsed`)."""
-    return d.rule.owed_by_parent and d.met_by is None and d.days_left < 0
 
 
 def summary_rows(
     caseload: Iterable[tuple[Plan, str, Sequence[Deadline]]], today: date
 ) -> list[SummaryRow]:
-    """One row per (plan, plan file, deadlines), in the caseload's order."""
+    """One row per (plan, plan file, deadlines), in the caseload's order; two children of the
+    same name are labelled with their plan file's name, as every caseload output does."""
+    from plancli.report import child_labels
+
     rows = [summary_row(plan, name, found, today) for plan, name, found in caseload]
-    names = Counter(row.child for row in rows)
-    return [
-        row if names[row.child] == 1 else _with_label(row, f"{row.child} ({row.plan})")
-        for row in rows
-    ]
+    labels = child_labels((row.child, row.plan) for row in rows)
+    return [replace(row, label=labels[row.child, row.plan]) for row in rows]
 
 
-def _with_label(row: SummaryRow, label: str) -> SummaryRow:
-    from dataclasses import replace
+def summary_json(rows: Sequence[SummaryRow], today: date) -> str:
+    """`--format json`: {"today": ..., "children": [row, ...]} (keys fixed, never translated)."""
+    import json
 
-    return replace(row, label=label)
+    children = [row.as_dict() for row in rows]
+    return json.dumps(
+        {"today": today.isoformat(), "children": children}, ensure_ascii=False, indent=2
+    )
+
+
+def summary_csv(rows: Sequence[SummaryRow]) -> str:
+    """`--format csv`: the JSON keys as columns; names are formula-safe (SPEC §5)."""
+    import csv
+    import io
+
+    from plancli.report import spreadsheet_safe
+
+    stream = io.StringIO()
+    writer = csv.DictWriter(stream, fieldnames=JSON_KEYS)
+    writer.writeheader()
+    for row in rows:
+        values = row.as_dict()
+        writer.writerow(
+            {
+                key: spreadsheet_safe(value)
+                if isinstance(value, str) and key in _TEXT_KEYS
+                else ("" if value is None else value)
+                for key, value in values.items()
+            }
+        )
+    return stream.getvalue()
+
+
+_TEXT_KEYS = frozenset({"child", "plan", "district", "regional_center"})

@@ -145,7 +145,7 @@ def _deadline_cells(
             str(d.status),
             report.what_text(d),
             d.rule.owed_by,
-            d.rule.citation,
+            report.law_text(d.rule),
         ]
         table_rows.append(([child] if caseload else []) + row)
     return headers, table_rows

@@ -13,6 +13,7 @@ from typing import Any
 import typer
 
 from plancli.cli import letter, outputs, planfile, reading  # noqa: F401  (registers the commands)
+from plancli.cli import record as record  # noqa: F401  (chronology, summary)
 from plancli.cli.base import app
 
 __all__ = ["app", "main"]

@@ -315,12 +315,24 @@ def _event_systems() -> dict[str, System]:
 
 
 EVENT_SYSTEMS: dict[str, System] = _event_systems()
-EVENT_TYPES: tuple[str, ...] = (*sorted(EVENT_SYSTEMS), EXTENSION_EVENT, NOTE_EVENT)
+# A call, email, letter, meeting or visit, and any promise made in it (SPEC §8): no system.
+CONTACT_EVENT = "contact"
+EVENT_TYPES: tuple[str, ...] = (
+    *sorted(EVENT_SYSTEMS),
+    EXTENSION_EVENT,
+    NOTE_EVENT,
+    CONTACT_EVENT,
+)
 
 
 def _event_fields() -> dict[str, frozenset[str]]:
     """The event fields that change a date, by event type, read off the rules themselves."""
-    fields: dict[str, set[str]] = {EXTENSION_EVENT: {"rule", "until"}}
+    from plancli.contacts import CONTACT_FIELDS
+
+    fields: dict[str, set[str]] = {
+        EXTENSION_EVENT: {"rule", "until"},
+        CONTACT_EVENT: set(CONTACT_FIELDS),
+    }
     for rule in ALL_RULES:
         periods = [rule.period, *(v.period for v in rule.variants)]
         used = {v.event_flag for v in rule.variants if v.event_flag}

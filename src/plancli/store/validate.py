@@ -14,8 +14,10 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
+from plancli.contacts import contact_problems
 from plancli.daycount import Break, SchoolCalendar, SchoolYear
 from plancli.errors import suggestion
+from plancli.i18n import _
 from plancli.model import (
     PLAN_VERSION,
     Child,
@@ -26,7 +28,7 @@ from plancli.model import (
     RegionalCenter,
     School,
 )
-from plancli.rules import EVENT_TYPES, EXTENSION_EVENT, RULES_BY_ID
+from plancli.rules import CONTACT_EVENT, EVENT_TYPES, EXTENSION_EVENT, RULES_BY_ID
 from plancli.store.migrate import plan_version
 from plancli.vocab import LANGUAGES, yes_no
 
@@ -88,7 +90,8 @@ def read_date(value: Any, *, plausible: bool = True) -> date:
     return day
 
 
-DATE_FIELDS = ("effective_date", "until")  # and every key ending in `_date`
+# and every key ending in `_date`; `promised_by`: the day a promise on a contact is due (§8)
+DATE_FIELDS = ("effective_date", "until", "promised_by")
 FLAG_FIELDS = ("urgent",)
 
 
@@ -467,6 +470,11 @@ class _Checker:
                     "event this one responds to (`plancli events` lists them)",
                 )
                 continue
+            if CONTACT_EVENT in (target.type, event.type):
+                # Any event may answer a contact (it keeps a promise, SPEC §8), and a contact
+                # may answer any event (a reply); neither is about the law's deadlines.
+                self._answer_not_before(event, target, where)
+                continue
             starts = sorted(
                 {t for r in ALL_RULES if event.type in r.met_by for t in r.triggers} - {BIRTH_DATE}
             )
@@ -477,6 +485,20 @@ class _Checker:
                     f"event {answered} is a {target.type}, but a {event.type} answers "
                     f"{expected}; correct the id or remove `answers`",
                 )
+
+    def _answer_not_before(self, event: Event, target: Event, where: str) -> None:
+        if event.date < target.date:
+            self.problem(
+                where,
+                _(
+                    "event {answered} is dated {target_day}, after this event ({day}); a "
+                    "reply comes on or after what it answers: check both dates"
+                ).format(
+                    answered=target.id,
+                    target_day=target.date.isoformat(),
+                    day=event.date.isoformat(),
+                ),
+            )
 
     def event(self, raw: Any, where: str, birth: date | None) -> Event | None:
         data = self.mapping(raw, where, required=True)
@@ -513,6 +535,8 @@ class _Checker:
         fields = {key: value for key, value in parsed.items() if value is not None}
         if event_type == EXTENSION_EVENT:
             self.extension(fields, where)
+        if event_type == CONTACT_EVENT and day is not None:
+            self.problems += contact_problems(where, day, fields)
         if event_type is not None:
             from plancli.rules import field_warnings
 
