@@ -304,7 +304,7 @@ child:
   concerns: {concerns}    # e.g. [reading, speech and language]: used in letters
 family:
   parent_name: {parent_name}
-  address: {address}
+{relationship}  address: {address}
   phone: {phone}
   email: {email}
   language: {language}    # en or es: the language of letters
@@ -332,11 +332,13 @@ def new_plan_text(
     birth_date: str,
     language: str,
     parent_name: str | None = None,
+    relationship: str | None = None,
     address: str | None = None,
     phone: str | None = None,
     email: str | None = None,
-    concerns: str | None = None,
+    concerns: Sequence[str] = (),
     school: str | None = None,
+    school_address: str | None = None,
     district: str | None = None,
     regional_center: str | None = None,
 ) -> str:
@@ -352,15 +354,15 @@ def new_plan_text(
         address=_yaml_text(address) if address else "",
         phone=_yaml_text(phone) if phone else "",
         email=_yaml_text(email) if email else "",
-        concerns="["
-        + ", ".join(_yaml_text(c.strip()) for c in (concerns or "").split(";") if c.strip())
-        + "]",
+        relationship=f"  relationship: {relationship}\n" if relationship else "",
+        concerns="[" + ", ".join(_yaml_text(c.strip()) for c in concerns if c.strip()) + "]",
         language=language,
         school=(
             f"school:\n  name: {_yaml_text(school or '')}\n"
             f"  district: {_yaml_text(district or '')}\n"
+            + (f"  address: {_yaml_text(school_address)}\n" if school_address else "")
         )
-        if school or district
+        if school or district or school_address
         else "",
         center=(f"regional_center:\n  name: {_yaml_text(regional_center)}\n  hcbs_waiver: false\n")
         if regional_center

@@ -12,6 +12,7 @@ from plancli import arguments, planfiles, store, view
 from plancli.cli.base import (
     ForceOption,
     FormatOption,
+    LangOption,
     OnePlanOption,
     OutputOption,
     PlanOption,
@@ -40,6 +41,7 @@ from plancli.view import DeadlineRow, Format
 @app.command()
 def deadlines(
     plan: PlanOption = None,
+    lang: LangOption = None,
     today: TodayOption = None,
     within: Annotated[
         int | None,
@@ -94,6 +96,7 @@ def explain(
         ),
     ],
     plan: OnePlanOption = None,
+    lang: LangOption = None,
     today: TodayOption = None,
 ) -> None:
     """How a date was counted, step by step, and the law behind it."""
@@ -120,6 +123,7 @@ def explain(
 @app.command()
 def rules(
     system: SystemOption = None,
+    lang: LangOption = None,
     output_format: FormatOption = Format.TABLE,
     verbose: Annotated[
         bool,

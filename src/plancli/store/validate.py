@@ -299,7 +299,7 @@ class _Checker:
     def family(self, data: dict[str, Any] | None) -> Family:
         if data is None:
             return Family()
-        keys = ("parent_name", "address", "phone", "email", "language")
+        keys = ("parent_name", "relationship", "address", "phone", "email", "language")
         self.unknown_keys(data, keys, "family.")
         values = {key: self.text(data, key, "family.") for key in keys}
         language = values["language"]
