@@ -181,7 +181,7 @@ def _ask(question: Question, now: date, *, default: str = "") -> str:
     if question.choices and question is not LANGUAGE_QUESTION:
         prompt += " (" + ", ".join(choice_labels(question)) + ")"
     while True:
-        answer = typer.prompt(prompt, default=default, show_default=bool(default)).strip()
+        answer = str(typer.prompt(prompt, default=default, show_default=bool(default))).strip()
         if not answer:
             if not question.required:
                 return ""
@@ -332,8 +332,10 @@ def remove(
 def _confirm(question: str, *, default: bool = False) -> bool:
     """A yes/no question answered y, s, sí, si, n or no (Click's confirm refuses `s`)."""
     while True:
-        typed = typer.prompt(
-            f"{question} {yes_no_hint(default=default)}", default="", show_default=False
+        typed = str(
+            typer.prompt(
+                f"{question} {yes_no_hint(default=default)}", default="", show_default=False
+            )
         )
         answer = answer_yes_no(typed, default=default)
         if answer is not None:
