@@ -331,14 +331,19 @@ def unique_sources(rule: Rule) -> list[str]:
     return list(dict.fromkeys(source.url for source in rule.sources))
 
 
-def deadline_lines(d: Deadline, plan: Plan) -> list[str]:
-    """How one date was counted, step by step, with the law (SPEC §1 `explain`)."""
+def deadline_lines(d: Deadline, plan: Plan, *, with_status: bool = True) -> list[str]:
+    """How one date was counted, step by step, with the law (SPEC §1 `explain`).
+
+    Without the status for a calendar, which shows it for weeks after the export."""
     c = d.computed
+    owner = owner_label(d.rule.owed_by)
     lines = [
         f"{d.id}: {_(d.rule.title)}",
         "  "
-        + _("Owed by: {owner}   Status: {status}").format(
-            owner=owner_label(d.rule.owed_by), status=status_text(d)
+        + (
+            _("Owed by: {owner}   Status: {status}").format(owner=owner, status=status_text(d))
+            if with_status
+            else _("Owed by: {owner}").format(owner=owner)
         ),
     ]
     lines += [f"  {step_text(step)}" for step in c.steps]
