@@ -10,6 +10,7 @@ from enum import StrEnum
 from plancli import daycount
 from plancli.daycount import Count, Counting, Note, NoteKind, SchoolCalendar
 from plancli.errors import PlancliError
+from plancli.i18n import _
 from plancli.model import Event, Plan
 from plancli.rules import (
     ALL_RULES,
@@ -173,8 +174,10 @@ def count_period(
         count = None
     if count is None or count.due.year > LAST_YEAR:
         raise PlancliError(
-            f"Counting {period} from {start.isoformat()} goes past the year {LAST_YEAR}; "
-            "give a date between 1900 and 2199."
+            _(
+                "Counting {period} from {start} goes past the year {year}; give a date between "
+                "1900 and 2199."
+            ).format(period=period, start=start.isoformat(), year=LAST_YEAR)
         )
     return count
 

@@ -102,7 +102,7 @@ def explain(
     """How a date was counted, step by step, and the law behind it."""
     now = today_of(today)
     with reporting_errors():
-        rule_id, _, event_id = name.partition(":")
+        rule_id, _sep, event_id = name.partition(":")
         if rule_id in RULES_BY_ID and not event_id:
             rule = RULES_BY_ID[rule_id]
             write_text(view.explain_rule_text(rule))
