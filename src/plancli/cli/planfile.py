@@ -119,7 +119,7 @@ def init(
                     "Use it as it is, or choose another path with --plan."
                 ).format(path=path)
             )
-        if not yes and sys.stdin.isatty():
+        if not yes and interactive():
             if lang is None:
                 set_language(_ask(LANGUAGE_QUESTION, now, default=current_language()))
             for question in INIT_QUESTIONS:
@@ -311,7 +311,7 @@ def remove(
                 + _("`plancli events` lists them.")
             )
         if not yes:
-            if not sys.stdin.isatty():
+            if not interactive():
                 raise PlancliError(
                     _("Not removing {id} without confirmation: add --yes.").format(id=event_id)
                 )
@@ -327,6 +327,11 @@ def remove(
         _("Removed {id}. The previous version is in {backup}.").format(id=event_id, backup=backup)
         + "\n"
     )
+
+
+def interactive() -> bool:
+    """Is someone at the keyboard to answer questions (not a script, a pipe or cron)?"""
+    return sys.stdin.isatty()
 
 
 def _confirm(question: str, *, default: bool = False) -> bool:
