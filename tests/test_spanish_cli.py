@@ -120,8 +120,8 @@ def test_remind_digest_in_spanish() -> None:
     assert result.stderr == ""
     first = result.stdout.splitlines()[0]
     assert (
-        first
-        == "Recordatorio de plancli para Maya Lopez, 2026-11-23: 0 vencidas, 2 vencen dentro de 7 días."
+        first == "Recordatorio de plancli para Maya Lopez, 2026-11-23: 0 vencidas, "
+        "2 vencen dentro de 7 días."
     )
     assert "Siguiente paso:" in result.stdout
     assert "Esto no es asesoría legal" in result.stdout
@@ -152,7 +152,8 @@ def test_check_of_a_broken_file_in_spanish(tmp_path: Path) -> None:
     assert "ese día no existe: febrero de 2019 tiene 28 días" in result.stderr
     assert "no existe el mes 13" in result.stderr
     assert "tipo de evento desconocido: 'assessment-request'." in result.stderr
-    assert "Advertencia:" in result.stderr and "clave desconocida" in result.stderr
+    assert "Advertencia:" in result.stderr
+    assert "clave desconocida" in result.stderr
     assert english_left(result.stderr) == []
 
 
@@ -266,7 +267,8 @@ def test_init_options_for_scripts(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     text = path.read_text(encoding="utf-8")
-    assert "language: en" in text and "relationship: guardian" in text
+    assert "language: en" in text
+    assert "relationship: guardian" in text
     assert 'concerns: ["reading", "speech"]' in text
     again = es("init", "--plan", str(path), "--yes", "--name", "Leo", "--birth-date", "2024-06-01")
     assert again.exit_code == 1
