@@ -90,7 +90,14 @@ def digest_text(
         else _("due today")
     )
     counts = ngettext("{n} overdue", "{n} overdue", len(overdue)).format(n=len(overdue))
-    counts += ", " + f"{len(upcoming)} {window}"
+    when = (
+        ngettext("within {n} day", "within {n} days", within).format(n=within)
+        if within
+        else _("today")
+    )
+    counts += ", " + ngettext("{n} due {when}", "{n} due {when}", len(upcoming)).format(
+        n=len(upcoming), when=when
+    )
     if caseload:
         children = len({(i.source.path, i.source.plan.child.name) for i in items})
         counts += " " + ngettext("({n} child)", "({n} children)", children).format(n=children)

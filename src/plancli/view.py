@@ -138,11 +138,9 @@ def deadlines_table(rows: Sequence[DeadlineRow], now: date, *, caseload: bool) -
             ratio=ratios.get(i),
         )
     for (_child, _path, d), cells in zip(rows, table_rows, strict=True):
-        status = (
-            f"{status_label(d.status)}\n{report.days_in_words(d.days_left)}"
-            if d.is_open
-            else cells[skip + 1]
-        )
+        status = cells[skip + 1]
+        if d.is_open and d.days_left != 0:  # "due today" already says when
+            status += "\n" + report.days_in_words(d.days_left)
         shown = [*cells[:skip], status, *cells[skip + 2 :]]
         table.add_row(*(escape(c) for c in shown), style=STATUS_STYLE[d.status])
     return table

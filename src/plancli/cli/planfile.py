@@ -40,7 +40,6 @@ from plancli.questions import (
     LANGUAGE_QUESTION,
     RELATIONSHIP_LABELS,
     Question,
-    choice_labels,
     yes_no_hint,
 )
 from plancli.rules import (
@@ -178,8 +177,9 @@ def _ask(question: Question, now: date, *, default: str = "") -> str:
     """One of `init`'s questions, asked until the answer is one the plan takes ('' skips an
     optional one). The question is worded in the interface language when it is asked."""
     prompt = question.prompt if question is LANGUAGE_QUESTION else _(question.prompt)
-    if question.choices and question is not LANGUAGE_QUESTION:
-        prompt += " (" + ", ".join(choice_labels(question)) + ")"
+    if question.key == "family.relationship":  # the values the plan takes, and their words
+        prompt += " (" + "; ".join(f"{v} = {_(RELATIONSHIP_LABELS[v])}" for v in question.choices)
+        prompt += ")"
     while True:
         answer = str(typer.prompt(prompt, default=default, show_default=bool(default))).strip()
         if not answer:
