@@ -127,7 +127,7 @@ def test_translations_keep_every_placeholder() -> None:
 NOT_THE_GLOSSARY = {
     "madre/padre": "madre o padre, or a neutral form",
     "estimado/a": "a neutral salutation",
-    "aviso de acción": "notificación de acción",
+    "notificación de acción": "aviso de acción (the settled term for the notice of action)",
     "días calendario": "días naturales",
     "días laborables": "días hábiles",
     "plan de educación individualizado": "Programa de Educación Individualizado (IEP)",

@@ -17,6 +17,7 @@ from plancli import planfiles, report, store
 from plancli.commitments import COMMITMENT_RULE_ID
 from plancli.deadlines import Deadline, deadlines_for
 from plancli.errors import LetterError, PlancliError, UnknownNameError, suggestion
+from plancli.i18n import _
 from plancli.model import Plan
 from plancli.rules import RULES_BY_ID
 
@@ -26,9 +27,9 @@ def birth_date_problem(value: str, now: date) -> str | None:
     try:
         born = store.read_date(value)
     except store.ValueProblem as problem:
-        return f"Birth date: {problem} (for example 2019-05-14)."
+        return _("Birth date: {problem} (for example 2019-05-14).").format(problem=problem)
     late = store.birth_date_after_today(born, now)
-    return f"Birth date {late}." if late else None
+    return _("Birth date {problem}.").format(problem=late) if late else None
 
 
 def event_date(value: str, now: date) -> date:
@@ -37,11 +38,13 @@ def event_date(value: str, now: date) -> date:
     try:
         day = store.read_date(value, plausible=False)
     except store.ValueProblem as problem:
-        raise PlancliError(f"DATE: {problem}.") from None
+        raise PlancliError(_("DATE: {problem}.").format(problem=problem)) from None
     late = store.event_after_today(day, now)
     if late is not None:
         raise PlancliError(
-            f"DATE {late} (a meeting that is only scheduled has not met any deadline yet)."
+            _(
+                "DATE {problem} (a meeting that is only scheduled has not met any deadline yet)."
+            ).format(problem=late)
         )
     return day
 
@@ -58,13 +61,17 @@ def event_fields(pairs: Sequence[str]) -> dict[str, str]:
         key = key.strip()
         if not sep or not key or key in store.EVENT_KEYS:
             raise PlancliError(
-                f"--field {pair!r}: expected KEY=VALUE with a key other than "
-                "id, type, date or note, e.g. --field urgent=true."
+                _(
+                    "--field {value}: expected KEY=VALUE with a key other than "
+                    "id, type, date or note, e.g. --field urgent=true."
+                ).format(value=repr(pair))
             )
         try:
             store.read_field(key, value)
         except store.ValueProblem as problem:
-            raise PlancliError(f"--field {key}: {problem}. Nothing was changed.") from None
+            raise PlancliError(
+                _("--field {key}: {problem}. Nothing was changed.").format(key=key, problem=problem)
+            ) from None
         fields[key] = value.strip()
     return fields
 
@@ -120,7 +127,7 @@ def check_letter_output(output: Path, plan_path: Path, *, force: bool) -> None:
 def deadlines_named(loaded: Plan, now: date, name: str) -> list[Deadline]:
     """`plancli explain NAME`: the deadlines an event id or a deadline id names."""
     every = deadlines_for(loaded, now)
-    rule_id, _, event_id = name.partition(":")
+    rule_id, _sep, event_id = name.partition(":")
     if event_id:
         found = [d for d in every if d.id == name]
     elif name == COMMITMENT_RULE_ID:  # every promise of the plan (`commitment:e5` names one)
@@ -132,12 +139,15 @@ def deadlines_named(loaded: Plan, now: date, name: str) -> list[Deadline]:
     event = loaded.event(name) or loaded.event(event_id)
     if event is not None:
         raise UnknownNameError(
-            f"Event {event.id} ({event.type}) starts no deadline by itself; "
-            "`plancli deadlines --all` lists every deadline."
+            _(
+                "Event {id} ({type}) starts no deadline by itself; "
+                "`plancli deadlines --all` lists every deadline."
+            ).format(id=event.id, type=event.type)
         )
     choices = [*RULES_BY_ID, *(e.id for e in loaded.events), *(d.id for d in every)]
     raise UnknownNameError(
-        f"'{name}' is not a rule, an event or a deadline of this plan."
-        f"{suggestion(name, choices)} `plancli rules` lists the rules and "
-        "`plancli events` the events."
+        _("'{name}' is not a rule, an event or a deadline of this plan.").format(name=name)
+        + suggestion(name, choices)
+        + " "
+        + _("`plancli rules` lists the rules and `plancli events` the events.")
     )

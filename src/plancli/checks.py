@@ -18,6 +18,7 @@ from pathlib import Path
 from plancli import store
 from plancli.daycount import SchoolCalendar
 from plancli.errors import PlancliError
+from plancli.i18n import _
 from plancli.model import Event, Plan
 from plancli.rules import EXTENSION_EVENT, RULES_BY_ID
 
@@ -96,11 +97,20 @@ def calendar_problems(calendar: SchoolCalendar | None) -> list[str]:
         for before, after in zip(year.breaks, year.breaks[1:], strict=False):
             if after.first <= before.last:
                 problems.append(
-                    f"calendar ({year.label} school year): the breaks "
-                    f"{_name(before.name)} ({before.first.isoformat()} to "
-                    f"{before.last.isoformat()}) and {_name(after.name)} "
-                    f"({after.first.isoformat()} to {after.last.isoformat()}) overlap; "
-                    "merge them into one break or correct the dates"
+                    "calendar "
+                    + _(
+                        "({year} school year): the breaks {first} ({first_from} to {first_to}) "
+                        "and {second} ({second_from} to {second_to}) overlap; merge them into "
+                        "one break or correct the dates"
+                    ).format(
+                        year=year.label,
+                        first=_name(before.name),
+                        first_from=before.first.isoformat(),
+                        first_to=before.last.isoformat(),
+                        second=_name(after.name),
+                        second_from=after.first.isoformat(),
+                        second_to=after.last.isoformat(),
+                    )
                 )
     return problems
 
@@ -116,17 +126,26 @@ def _extension_problems(events: Sequence[Event], where: str, extension: Event) -
     triggers = [e for e in events if e.type in rule.triggers and e.date <= extension.date]
     if not triggers:
         return [
-            f"{where}.rule: the extension is for {rule.id}, but no "
-            f"{' or '.join(rule.triggers)} event comes on or before it; add that event "
-            "or correct the rule"
+            f"{where}.rule: "
+            + _(
+                "the extension is for {rule}, but no {events} event comes on or before it; add "
+                "that event or correct the rule"
+            ).format(rule=rule.id, events=_(" or ").join(rule.triggers))
         ]
     latest = max(triggers, key=lambda e: e.date)
     until = extension.date_field("until")
     if until is not None and until < latest.date:
         return [
-            f"{where}.until: {until.isoformat()} is before the {latest.type} of "
-            f"{latest.date.isoformat()} (event {latest.id}) whose deadline it extends; "
-            "check the date"
+            f"{where}.until: "
+            + _(
+                "{until} is before the {type} of {date} (event {id}) whose deadline it extends; "
+                "check the date"
+            ).format(
+                until=until.isoformat(),
+                type=latest.type,
+                date=latest.date.isoformat(),
+                id=latest.id,
+            )
         ]
     return []
 
@@ -142,9 +161,17 @@ def _answers_before_trigger(events: Sequence[Event], where: str, event: Event) -
     if answered is None or answered.date <= event.date:
         return []
     return [
-        f"{where}.date: this {event.type} ({event.date.isoformat()}) comes before the "
-        f"{answered.type} of {answered.date.isoformat()} (event {answered.id}) it answers; "
-        "check both dates, or the `answers` id"
+        f"{where}.date: "
+        + _(
+            "this {type} ({date}) comes before the {other} of {other_date} (event {id}) it "
+            "answers; check both dates, or the `answers` id"
+        ).format(
+            type=event.type,
+            date=event.date.isoformat(),
+            other=answered.type,
+            other_date=answered.date.isoformat(),
+            id=answered.id,
+        )
     ]
 
 

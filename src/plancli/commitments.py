@@ -12,7 +12,7 @@ from datetime import date
 
 from plancli.contacts import CONTACT_EVENT
 from plancli.daycount import Count, Counting
-from plancli.deadlines import Computation, Deadline, Trigger, status_of
+from plancli.deadlines import Computation, Deadline, Step, StepKind, Trigger, status_of
 from plancli.model import Event, Plan
 from plancli.rules import EVENT_SYSTEMS, Kind, Period, Rule, System
 
@@ -72,8 +72,13 @@ def _commitment(plan: Plan, contact: Event, promised_by: date, today: date) -> D
     rule = promise_rule(plan, contact, promised_by)
     met_by = answer_to(plan, contact, today)
     steps = (
-        f"Promised on {contact.date.isoformat()} (contact, event {contact.id}) by "
-        f"{rule.owed_by}, to be done by {promised_by.isoformat()}.",
+        Step(
+            StepKind.PROMISED,
+            day=contact.date,
+            event=contact,
+            name=rule.owed_by,
+            other_day=promised_by,
+        ),
     )
     return Deadline(
         rule=rule,

@@ -22,6 +22,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
+from plancli.i18n import N_
+
 ONE_DAY = timedelta(days=1)
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 
@@ -84,35 +86,35 @@ def _holidays_in(year: int) -> dict[date, str]:
         if observed != actual and observed.year == year:
             add(observed, f"{name} (observed)")
 
-    add_fixed(1, 1, "New Year's Day")
+    add_fixed(1, 1, N_("New Year's Day"))
     if year >= 1986:
-        add(_nth_weekday(year, 1, MON, 3), "Birthday of Martin Luther King, Jr.")
-    add(_nth_weekday(year, 2, MON, 3), "Washington's Birthday")
+        add(_nth_weekday(year, 1, MON, 3), N_("Birthday of Martin Luther King, Jr."))
+    add(_nth_weekday(year, 2, MON, 3), N_("Washington's Birthday"))
     # Cal. Gov. Code § 19853: Cesar Chavez Day, March 31; § 6701: Sunday → Monday (no Friday rule).
     if year >= 1995:
         chavez = date(year, 3, 31)
-        add(chavez, "Cesar Chavez Day")
+        add(chavez, N_("Cesar Chavez Day"))
         if chavez.weekday() == SUN:
-            add(chavez + ONE_DAY, "Cesar Chavez Day (observed)")
-    add(_nth_weekday(year, 5, MON, -1), "Memorial Day")
+            add(chavez + ONE_DAY, N_("Cesar Chavez Day (observed)"))
+    add(_nth_weekday(year, 5, MON, -1), N_("Memorial Day"))
     if year >= 2021:  # Juneteenth National Independence Day Act, Pub. L. 117-17 (2021).
-        add_fixed(6, 19, "Juneteenth National Independence Day")
-    add_fixed(7, 4, "Independence Day")
-    add(_nth_weekday(year, 9, MON, 1), "Labor Day")
-    add(_nth_weekday(year, 10, MON, 2), "Columbus Day")
-    add_fixed(11, 11, "Veterans Day")
+        add_fixed(6, 19, N_("Juneteenth National Independence Day"))
+    add_fixed(7, 4, N_("Independence Day"))
+    add(_nth_weekday(year, 9, MON, 1), N_("Labor Day"))
+    add(_nth_weekday(year, 10, MON, 2), N_("Columbus Day"))
+    add_fixed(11, 11, N_("Veterans Day"))
     thanksgiving = _nth_weekday(year, 11, THU, 4)
-    add(thanksgiving, "Thanksgiving Day")
+    add(thanksgiving, N_("Thanksgiving Day"))
     # Cal. Gov. Code § 19853: the day after Thanksgiving is a state-office holiday.
-    add(thanksgiving + ONE_DAY, "Day after Thanksgiving")
-    add_fixed(12, 25, "Christmas Day")
+    add(thanksgiving + ONE_DAY, N_("Day after Thanksgiving"))
+    add_fixed(12, 25, N_("Christmas Day"))
     if date(year + 1, 1, 1).weekday() == SAT:
-        add(date(year, 12, 31), "New Year's Day (observed)")
+        add(date(year, 12, 31), N_("New Year's Day (observed)"))
     return days
 
 
-DISTRICT_CLOSURE = "a district closure day listed in the plan"
-REGIONAL_CENTER_CLOSURE = "a regional center closure day listed in the plan"
+DISTRICT_CLOSURE = N_("a district closure day listed in the plan")
+REGIONAL_CENTER_CLOSURE = N_("a regional center closure day listed in the plan")
 
 
 def holiday_name(
@@ -164,16 +166,16 @@ def school_holidays_in(year: int) -> dict[date, str]:
     if lincoln.weekday() not in (MON, FRI):
         lincoln -= timedelta(days=(lincoln.weekday() + 1) % 7 - 1)  # the Monday of its week
     days = {
-        date(year, 1, 1): "New Year's Day",
-        _nth_weekday(year, 1, MON, 3): "Dr. Martin Luther King, Jr. Day",
-        lincoln: "Lincoln Day",
-        _nth_weekday(year, 2, MON, 3): "Washington Day",
-        _nth_weekday(year, 5, MON, -1): "Memorial Day",
-        date(year, 7, 4): "Independence Day",
-        _nth_weekday(year, 9, MON, 1): "Labor Day",
-        date(year, 11, 11): "Veterans Day",
-        _nth_weekday(year, 11, THU, 4): "Thanksgiving Day",
-        date(year, 12, 25): "Christmas Day",
+        date(year, 1, 1): N_("New Year's Day"),
+        _nth_weekday(year, 1, MON, 3): N_("Dr. Martin Luther King, Jr. Day"),
+        lincoln: N_("Lincoln Day"),
+        _nth_weekday(year, 2, MON, 3): N_("Washington Day"),
+        _nth_weekday(year, 5, MON, -1): N_("Memorial Day"),
+        date(year, 7, 4): N_("Independence Day"),
+        _nth_weekday(year, 9, MON, 1): N_("Labor Day"),
+        date(year, 11, 11): N_("Veterans Day"),
+        _nth_weekday(year, 11, THU, 4): N_("Thanksgiving Day"),
+        date(year, 12, 25): N_("Christmas Day"),
     }
     return dict(sorted(days.items()))
 
@@ -274,7 +276,7 @@ class SchoolCalendar:
             if brk is not None:
                 return brk.name
         elif self.years and self.years[0].first_day <= day <= self.years[-1].last_day:
-            return "between school years"
+            return N_("between school years")
         return self.school_holiday(day)
 
     def is_school_day(self, day: date) -> bool:
@@ -295,7 +297,8 @@ class Pause:
 
     first: date
     last: date
-    reason: str
+    reason: str  # the break's name(s) as the plan lists them, or the English for `between`
+    between: tuple[str, str] | None = None  # the school years a summer pause lies between
 
     def __str__(self) -> str:
         return f"{self.reason}: {self.first.isoformat()} to {self.last.isoformat()} not counted"
@@ -411,6 +414,7 @@ def school_pauses(cal: SchoolCalendar) -> tuple[Pause, ...]:
                     before.last_day + ONE_DAY,
                     after.first_day - ONE_DAY,
                     f"between the {before.label} and {after.label} school years",
+                    between=(before.label, after.label),
                 )
             )
     return tuple(sorted(pauses, key=lambda p: p.first))

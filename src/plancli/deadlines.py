@@ -10,12 +10,14 @@ from enum import StrEnum
 from plancli import daycount
 from plancli.daycount import Count, Counting, Note, NoteKind, SchoolCalendar
 from plancli.errors import PlancliError
+from plancli.i18n import _
 from plancli.model import Event, Plan
 from plancli.rules import (
     ALL_RULES,
     BIRTH_DATE,
     CONTACT_EVENT,
     EXTENSION_EVENT,
+    AgeOffset,
     Kind,
     Period,
     Rule,
@@ -54,6 +56,38 @@ class Trigger:
         return None if self.event is None else self.event.id
 
 
+class StepKind(StrEnum):
+    """One choice the count made, for `explain`; each output words it (`wording.step_text`)."""
+
+    DAY_ZERO = "day-zero"  # day (the trigger date), event (None: the birth date)
+    PERIOD = "period"  # period
+    PERIOD_VARIANT = "period-variant"  # period, when (the variant's condition)
+    BORN = "born"  # day (birth date), years, other_day (that birthday)
+    AGE_OFFSET = "age-offset"  # age, day (the due date)
+    CAP_FIRST = "cap-first"  # name (the field), day (its date), other_day (the counted date)
+    CAP_LATER = "cap-later"  # name (the field), day (its date)
+    END_OF_YEAR_WHY = "end-of-year-why"  # day (referral), days, school_year, other_day, within
+    END_OF_YEAR_DUE = "end-of-year-due"  # days, school_year, other_day (first day), day (due)
+    PROMISED = "promised"  # day (the contact), event (the contact), name (who promised)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A step of the count as data (meaning passes as data, never as English sentences)."""
+
+    kind: StepKind
+    day: date | None = None
+    other_day: date | None = None
+    event: Event | None = None
+    period: Period | None = None
+    when: str = ""
+    name: str = ""
+    school_year: str = ""
+    days: int = 0
+    within: int = 0
+    age: AgeOffset | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Computation:
     """A due date and how it was reached, before status and extensions."""
@@ -61,7 +95,7 @@ class Computation:
     due: date
     period: Period | None
     count: Count
-    steps: tuple[str, ...]  # plain-language account of every choice made, for `explain`
+    steps: tuple[Step, ...]  # every choice made, for `explain` (worded by `wording.step_text`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +175,10 @@ def count_period(
         count = None
     if count is None or count.due.year > LAST_YEAR:
         raise PlancliError(
-            f"Counting {period} from {start.isoformat()} goes past the year {LAST_YEAR}; "
-            "give a date between 1900 and 2199."
+            _(
+                "Counting {period} from {start} goes past the year {year}; give a date between "
+                "1900 and 2199."
+            ).format(period=period, start=start.isoformat(), year=LAST_YEAR)
         )
     return count
 
@@ -213,14 +249,11 @@ def compute_due(rule: Rule, plan: Plan, trigger_date: date, event: Event | None)
     if rule.age is not None:
         return _age_based(rule, plan)
     period, variant_when = applicable_period(rule, plan, trigger_date, event)
-    steps = [
-        f"Day 0 is {trigger_date.isoformat()} ({_trigger_label(event)}); counting starts "
-        "the next day."
-    ]
+    steps = [Step(StepKind.DAY_ZERO, day=trigger_date, event=event)]
     if variant_when:
-        steps.append(f"Period: {period}, because {variant_when}.")
+        steps.append(Step(StepKind.PERIOD_VARIANT, period=period, when=variant_when))
     else:
-        steps.append(f"Period: {period} ({period.counting} counting).")
+        steps.append(Step(StepKind.PERIOD, period=period))
     count = count_period(period, trigger_date, plan.calendar, *closures_of(rule, plan))
     end_of_year = _end_of_year(rule, plan, trigger_date, event, count)
     if end_of_year is not None:
@@ -232,23 +265,19 @@ def compute_due(rule: Rule, plan: Plan, trigger_date: date, event: Event | None)
     return Computation(count.due, period, count, tuple(steps))
 
 
-def _trigger_label(event: Event | None) -> str:
-    return "birth date" if event is None else f"{event.type}, event {event.id}"
-
-
 def _age_based(rule: Rule, plan: Plan) -> Computation:
     age = rule.age
     assert age is not None
     birth = plan.child.birth_date
     birthday = daycount.add_years(birth, age.years)
     due = daycount.add_months(birthday, -age.months_before) - timedelta(days=age.days_before)
-    steps = [f"Born {birth.isoformat()}: birthday number {age.years} is {birthday.isoformat()}."]
+    steps = [Step(StepKind.BORN, day=birth, days=age.years, other_day=birthday)]
     if age.months_before or age.days_before:
-        steps.append(f"{age} = {due.isoformat()}.")
+        steps.append(Step(StepKind.AGE_OFFSET, age=age, day=due))
     return Computation(due, None, Count(due), tuple(steps))
 
 
-def _apply_cap(period: Period, count: Count, event: Event | None) -> tuple[Count, list[str]]:
+def _apply_cap(period: Period, count: Count, event: Event | None) -> tuple[Count, list[Step]]:
     """'… but no later than the effective date' (WIC 4715(a))."""
     assert period.cap_field is not None
     cap = event.date_field(period.cap_field) if event is not None else None
@@ -256,19 +285,14 @@ def _apply_cap(period: Period, count: Count, event: Event | None) -> tuple[Count
         note = Note(NoteKind.NO_CAP_DATE, day=count.due, name=period.cap_field)
         return replace(count, estimated=True, notes=(*count.notes, note)), []
     if cap < count.due:
-        step = (
-            f"The {period.cap_field} {cap.isoformat()} comes first, so it is the due date "
-            f"(instead of {count.due.isoformat()})."
-        )
+        step = Step(StepKind.CAP_FIRST, name=period.cap_field, day=cap, other_day=count.due)
         return replace(count, due=cap), [step]
-    return count, [
-        f"The {period.cap_field} {cap.isoformat()} is later, so it does not change the date."
-    ]
+    return count, [Step(StepKind.CAP_LATER, name=period.cap_field, day=cap)]
 
 
 def _end_of_year(
     rule: Rule, plan: Plan, trigger_date: date, event: Event | None, count: Count
-) -> tuple[Count, list[str]] | None:
+) -> tuple[Count, list[Step]] | None:
     """EC 56321(a) / 56344(a): a referral near the end of the school year (SPEC §3.4)."""
     eoy, calendar = rule.end_of_year, plan.calendar
     if eoy is None or calendar is None or not calendar.years:
@@ -289,9 +313,13 @@ def _end_of_year(
     if year is None or (year.last_day - referral).days > eoy.within:
         return None
     before = (year.last_day - referral).days
-    why = (
-        f"The referral on {referral.isoformat()} was {before} days before the last day of the "
-        f"{year.label} school year ({year.last_day.isoformat()}), within {eoy.within} days."
+    why = Step(
+        StepKind.END_OF_YEAR_WHY,
+        day=referral,
+        days=before,
+        school_year=year.label,
+        other_day=year.last_day,
+        within=eoy.within,
     )
     following = calendar.year_after(year)
     if following is None:
@@ -311,9 +339,13 @@ def _end_of_year(
     due = following.first_day + timedelta(days=eoy.days)
     steps = [
         why,
-        f"End-of-year rule: due {eoy.days} days after the first day of the "
-        f"{following.label} school year ({following.first_day.isoformat()}): "
-        f"{due.isoformat()}.",
+        Step(
+            StepKind.END_OF_YEAR_DUE,
+            days=eoy.days,
+            school_year=following.label,
+            other_day=following.first_day,
+            day=due,
+        ),
     ]
     return Count(due), steps
 

@@ -14,18 +14,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from plancli.deadlines import Deadline, Status, select
-from plancli.i18n import _
+from plancli.i18n import N_, _, ngettext
 from plancli.model import Plan
 from plancli.report import law_text, printable
 from plancli.rules import AGENCY_OWNERS, Kind
-from plancli.wording import estimate_fix, note_text
+from plancli.wording import estimate_fix, owner_label, shown_note
 
 # Agencies that `plancli letter missed-deadline` writes to (SPEC §6: district or regional
 # center). Other owers (the hearing office, the Department of Education) get a plain step.
 LETTER_OWNERS = AGENCY_OWNERS
 LANTERMAN_APPEALS = frozenset({"fair-hearing-request", "aid-paid-pending"})
 
-DISCLAIMER = (
+DISCLAIMER = N_(
     "Not legal advice: each date comes from the law named with it.\n"
     "`plancli explain ID` shows how a date was counted, day by day."
 )
@@ -84,56 +84,86 @@ def digest_text(
         return ""
     overdue = [i for i in items if i.deadline.status is Status.OVERDUE]
     upcoming = [i for i in items if i.deadline.status is not Status.OVERDUE]
-    who = f" for {plans[0].plan.child.name}" if not caseload and len(plans) == 1 else ""
-    window = f"due within {within} {_days(within)}" if within else "due today"
-    counts = f"{len(overdue)} overdue, {len(upcoming)} {window}"
+    window = (
+        ngettext("due within {n} day", "due within {n} days", within).format(n=within)
+        if within
+        else _("due today")
+    )
+    counts = ngettext("{n} overdue", "{n} overdue", len(overdue)).format(n=len(overdue))
+    when = (
+        ngettext("within {n} day", "within {n} days", within).format(n=within)
+        if within
+        else _("today")
+    )
+    counts += ", " + ngettext("{n} due {when}", "{n} due {when}", len(upcoming)).format(
+        n=len(upcoming), when=when
+    )
     if caseload:
         children = len({(i.source.path, i.source.plan.child.name) for i in items})
-        counts += f" ({children} {'child' if children == 1 else 'children'})"
-    lines = [f"plancli reminder{who}, {today.isoformat()}: {counts}."]
-    for heading, group in (("OVERDUE", overdue), (window.upper(), upcoming)):
+        counts += " " + ngettext("({n} child)", "({n} children)", children).format(n=children)
+    if not caseload and len(plans) == 1:
+        headline = _("plancli reminder for {name}, {date}: {counts}.").format(
+            name=plans[0].plan.child.name, date=today.isoformat(), counts=counts
+        )
+    else:
+        headline = _("plancli reminder, {date}: {counts}.").format(
+            date=today.isoformat(), counts=counts
+        )
+    lines = [headline]
+    for heading, group in ((_("OVERDUE"), overdue), (window.upper(), upcoming)):
         if not group:
             continue
         lines += ["", heading]
         for item in group:
             lines += item_lines(item, caseload=caseload)
-    lines += ["", DISCLAIMER]
+    lines += ["", _(DISCLAIMER)]
     return "\n".join(lines) + "\n"
 
 
 def item_lines(item: Due, *, caseload: bool) -> list[str]:
     """One deadline of the digest: a headline and indented details."""
     d, source = item.deadline, item.source
-    title = d.rule.title + (" (estimated)" if d.estimated else "")
+    title = _(d.rule.title) + (" " + _("(estimated)") if d.estimated else "")
     if d.rule.kind is Kind.COMMITMENT:
         title = _("Promise: {what}").format(what=d.rule.title)
     lines = [f"- {d.due.isoformat()} ({when_text(d)}): {title}"]
     if caseload:
-        lines.append(f"  Child: {source.plan.child.name} (plan: {printable(source.path)})")
-    lines.append(f"  Owed by: {d.rule.owed_by}")
-    lines.append(f"  Law: {law_text(d.rule)}")
+        lines.append(
+            "  "
+            + _("Child: {name} (plan: {plan})").format(
+                name=source.plan.child.name, plan=printable(source.path)
+            )
+        )
+    lines.append("  " + _("Owed by: {owner}").format(owner=owner_label(d.rule.owed_by)))
+    lines.append("  " + _("Law: {citation}").format(citation=law_text(d.rule)))
     if d.trigger.event is not None:
         lines.append(
-            f"  Started by: {d.trigger.type} on {d.trigger.date.isoformat()} "
-            f"(event {d.trigger.event_id})"
+            "  "
+            + _("Started by: {type} on {date} (event {id})").format(
+                type=d.trigger.type, date=d.trigger.date.isoformat(), id=d.trigger.event_id
+            )
         )
     else:
-        lines.append(f"  Counted from: the birth date ({d.trigger.date.isoformat()})")
+        lines.append(
+            "  "
+            + _("Counted from: the birth date ({date})").format(date=d.trigger.date.isoformat())
+        )
     step, commands = next_step(d, several=several_of_rule(d, source))
-    lines.append(f"  Next step: {step}")
+    lines.append("  " + _("Next step: {step}").format(step=step))
     lines += [f"    {with_plan(c, source.plan_arg)}" for c in commands]
-    lines.append(f"  How it was counted: {with_plan(f'plancli explain {d.id}', source.plan_arg)}")
-    lines += [f"  Note: {note_text(note)}" for note in d.notes]
+    explain = with_plan(f"plancli explain {d.id}", source.plan_arg)
+    lines.append("  " + _("How it was counted: {command}").format(command=explain))
+    lines += ["  " + _("Note: {note}").format(note=shown_note(note)) for note in d.notes]
     return lines
 
 
 def when_text(d: Deadline) -> str:
     if d.days_left < 0:
         late = -d.days_left
-        return f"{late} {_days(late)} late"
+        return ngettext("{n} day late", "{n} days late", late).format(n=late)
     if d.days_left == 0:
-        return "due today"
-    return f"in {d.days_left} {_days(d.days_left)}"
+        return _("due today")
+    return ngettext("in {n} day", "in {n} days", d.days_left).format(n=d.days_left)
 
 
 def next_step(d: Deadline, *, several: bool = False) -> tuple[str, list[str]]:
@@ -149,51 +179,71 @@ def next_step(d: Deadline, *, several: bool = False) -> tuple[str, list[str]]:
     record = [f"plancli add {rule.met_by[0]} YYYY-MM-DD"] if rule.met_by else []
     if rule.kind is Kind.WINDOW:
         return (
-            f"nothing may be required of you before {due}; when you act, record it:",
+            _("nothing may be required of you before {due}; when you act, record it:").format(
+                due=due
+            ),
             record,
         )
     if rule.owed_by_parent:
         if overdue:
             return (
-                "this date has passed. If you already did it, record it; if not, ask an "
-                "advocate or a lawyer now what options are left:",
+                _(
+                    "this date has passed. If you already did it, record it; if not, ask an "
+                    "advocate or a lawyer now what options are left:"
+                ),
                 record,
             )
         if rule.id in LANTERMAN_APPEALS:
             notice = f" --set notice={d.trigger.event_id}" if d.trigger.event_id else ""
             what = (
-                "file your appeal"
+                _("file your appeal")
                 if rule.id == "fair-hearing-request"
-                else "file your appeal to keep current services during the appeal"
+                else _("file your appeal to keep current services during the appeal")
             )
             return (
-                f"{what} by {due}, then record it:",
+                _("{what} by {due}, then record it:").format(what=what, due=due),
                 [
                     f"plancli letter appeal-request{notice} "
-                    "--set 'action=<the action you disagree with>'",
+                    + _("--set 'action=<the action you disagree with>'"),
                     *record,
                 ],
             )
-        return f"{PARENT_STEPS.get(rule.id, 'act')} by {due}, then record it:", record
+        what = _(PARENT_STEPS.get(rule.id, N_("act")))
+        return _("{what} by {due}, then record it:").format(what=what, due=due), record
     if not overdue:
         if record:
-            return f"expect it by {due}; when it happens, record it:", record
-        return f"check that it is done by {due} (no event records it).", []
+            return _("expect it by {due}; when it happens, record it:").format(due=due), record
+        return _("check that it is done by {due} (no event records it).").format(due=due), []
     if rule.owed_by in LETTER_OWNERS:
         letter = f"plancli letter missed-deadline --set rule={rule.id}"
         if several and d.trigger.event_id:
             letter += f" --set trigger={d.trigger.event_id}"
-        also = " (if it did happen, record it instead)" if record else ""
         if d.estimated:  # the letter refuses an estimate: it may be earlier than the law's date
-            return (
-                f"this date is estimated, so it may not have passed yet. First make it exact: "
-                f"{exact_fix(d)}. Then, if it is still overdue, ask in writing, citing the "
-                f"law{also}:",
-                [letter, *record],
+            text = (
+                _(
+                    "this date is estimated, so it may not have passed yet. First make it "
+                    "exact: {fix}. Then, if it is still overdue, ask in writing, citing the law "
+                    "(if it did happen, record it instead):"
+                )
+                if record
+                else _(
+                    "this date is estimated, so it may not have passed yet. First make it "
+                    "exact: {fix}. Then, if it is still overdue, ask in writing, citing the law:"
+                )
             )
-        return f"ask in writing, citing the law{also}:", [letter, *record]
-    also = " (if it did, record it)" if record else ""
-    return f"ask the {rule.owed_by} in writing when it will act{also}.", record
+            return text.format(fix=exact_fix(d)), [letter, *record]
+        if record:
+            return _("ask in writing, citing the law (if it did happen, record it instead):"), [
+                letter,
+                *record,
+            ]
+        return _("ask in writing, citing the law:"), [letter]
+    owner = owner_label(rule.owed_by)
+    if record:
+        return _("ask the {owner} in writing when it will act (if it did, record it).").format(
+            owner=owner
+        ), record
+    return _("ask the {owner} in writing when it will act.").format(owner=owner), record
 
 
 def promise_step(d: Deadline) -> tuple[str, list[str]]:
@@ -220,15 +270,18 @@ def exact_fix(d: Deadline) -> str:
         fix = estimate_fix(note)
         if fix is not None and fix not in fixes:
             fixes.append(fix)
-    return " and ".join(fixes) or "add what the note below says the count needs"
+    return _(" and ").join(fixes) or _("add what the note below says the count needs")
 
 
 PARENT_STEPS = {
-    "court-appeal": "file the appeal in state or federal court (a lawyer can help)",
-    "due-process-time-limit": "file for a due process hearing with the Office of "
-    "Administrative Hearings (OAH)",
-    "ocr-complaint": "file a discrimination complaint with the U.S. Department of "
-    "Education's Office for Civil Rights (OCR)",
+    "court-appeal": N_("file the appeal in state or federal court (a lawyer can help)"),
+    "due-process-time-limit": N_(
+        "file for a due process hearing with the Office of Administrative Hearings (OAH)"
+    ),
+    "ocr-complaint": N_(
+        "file a discrimination complaint with the U.S. Department of "
+        "Education's Office for Civil Rights (OCR)"
+    ),
 }
 
 
@@ -241,7 +294,3 @@ def with_plan(command: str, plan_arg: str | None) -> str:
     if plan_arg is None:
         return command
     return f"{command} --plan {shlex.quote(printable(plan_arg))}"
-
-
-def _days(n: int) -> str:
-    return "day" if n == 1 else "days"

@@ -152,6 +152,9 @@ SPECIAL_EDUCATION: tuple[Term, ...] = (
         "'reclamo de cumplimiento'",
     ),
     _t("resolution meeting", "reunión de resolución", "translator"),
+    _t("due process complaint", "queja de debido proceso", "translator"),
+    _t("manifestation determination", "determinación de manifestación", "translator"),
+    _t("triennial reassessment", "reevaluación trienal", "translator"),
     _t("placement", "colocación", "serr-es"),
     _t("education records", "expedientes escolares", "translator"),
     _t("cumulative file", "expediente acumulativo", "translator"),
@@ -212,9 +215,10 @@ REGIONAL_CENTER: tuple[Term, ...] = (
     _t("consumer", "cliente", "rula-es", "DRC's Spanish says 'cliente del centro regional'"),
     _t(
         "notice of action (NOA)",
-        "notificación de acción (NOA)",
-        "rula-es",
-        "the DDS form DS 1820; plancli's earlier letters said 'aviso de acción'",
+        "aviso de acción (NOA)",
+        "translator",
+        "the DDS form DS 1820; the product owner's settled term for interface and letters. "
+        "DRC's RULA writes 'notificación de acción': do not use it, so one notice has one name",
     ),
     _t("appeal", "apelación", "rula-es"),
     _t("appeal request", "solicitud de apelación", "rula-es", "form DS 1821"),
@@ -238,6 +242,19 @@ REGIONAL_CENTER: tuple[Term, ...] = (
     _t("respite care", "servicios de relevo", "rula-es"),
     _t("rights complaint", "queja por violación de derechos", "translator"),
     _t("working days", "días hábiles", "translator"),
+    _t(
+        "Medi-Cal HCBS waiver",
+        "exención HCBS de Medi-Cal",
+        "translator",
+        "Home and Community-Based Services; keep 'HCBS' next to it, as on DDS's forms",
+    ),
+    _t(
+        "hearing officer",
+        "funcionario de audiencias",
+        "translator",
+        "the person who conducts the fair hearing; an OAH judge is 'juez de derecho "
+        "administrativo (ALJ)'",
+    ),
     _t("Lanterman Act", "Ley Lanterman", "rula-es"),
 )
 

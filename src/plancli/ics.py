@@ -30,7 +30,7 @@ from datetime import date, datetime, timedelta
 from plancli import report
 from plancli.deadlines import Deadline, Status, select
 from plancli.digest import PlanDeadlines, next_step, several_of_rule, with_plan
-from plancli.i18n import _
+from plancli.i18n import _, ngettext
 from plancli.model import Plan
 from plancli.rules import BIRTH_DATE, Kind
 
@@ -60,21 +60,22 @@ def event_uid(key: str, d: Deadline) -> str:
 
 def summary(d: Deadline, child: str) -> str:
     """A title a person understands, with the child's name (always: calendars mix sources)."""
+    title = _(d.rule.title)
     if d.met_by is not None:
-        return f"Done: {d.rule.title} ({child})"
+        return _("Done: {title} ({child})").format(title=title, child=child)
     if d.rule.kind is Kind.COMMITMENT:
         prefix = _("Promised by {who}").format(who=d.rule.owed_by)
         if d.status is Status.OVERDUE:
             prefix = _("Overdue promise of {who}").format(who=d.rule.owed_by)
     elif d.rule.kind is Kind.WINDOW:
-        prefix = "Window ends"
+        prefix = _("Window ends")
     elif d.rule.owed_by_parent:
-        prefix = "Date passed" if d.status is Status.OVERDUE else "Your deadline"
+        prefix = _("Date passed") if d.status is Status.OVERDUE else _("Your deadline")
     else:
-        prefix = "Overdue" if d.status is Status.OVERDUE else "Due"
+        prefix = _("Overdue") if d.status is Status.OVERDUE else _("Due")
     if d.estimated:
-        prefix += " (estimated)"
-    return f"{prefix}: {d.rule.title} ({child})"
+        prefix += " " + _("(estimated)")
+    return f"{prefix}: {title} ({child})"
 
 
 def description(d: Deadline, source: PlanDeadlines, *, caseload: bool) -> str:
@@ -83,25 +84,30 @@ def description(d: Deadline, source: PlanDeadlines, *, caseload: bool) -> str:
     step, commands = next_step(d, several=several_of_rule(d, source))
     lines = []
     if caseload:
-        lines.append(f"Child: {source.plan.child.name} (plan: {report.printable(source.path)})")
+        lines.append(
+            _("Child: {name} (plan: {plan})").format(
+                name=source.plan.child.name, plan=report.printable(source.path)
+            )
+        )
     if d.estimated:
         lines.append(
-            "This date is estimated: the plan lacks something the count needs "
-            "(see the notes below for what to add)."
+            _(
+                "This date is estimated: the plan lacks something the count needs "
+                "(see the notes below for what to add)."
+            )
         )
-    lines.append(f"Next step: {step}")
+    lines.append(_("Next step: {step}").format(step=step))
     lines += [f"  {with_plan(command, source.plan_arg)}" for command in commands]
     lines.append("")
     # Without the status ("upcoming, 8 days left"): a calendar shows the description for weeks
     # after the export, so it says nothing relative to the day of the export.
-    status = f"   Status: {report.status_text(d)}"
-    lines += [line.removesuffix(status) for line in report.deadline_lines(d, source.plan)]
+    lines += report.deadline_lines(d, source.plan, with_status=False)
     explain = with_plan(f"plancli explain {d.id}", source.plan_arg)
-    lines += ["", f"Run `{explain}` for the same explanation."]
+    lines += ["", _("Run `{command}` for the same explanation.").format(command=explain)]
     if d.rule.kind is Kind.COMMITMENT:
         lines.append(_("A promise recorded in the plan, not a legal deadline."))
     else:
-        lines.append("Not legal advice: the date comes from the law named above.")
+        lines.append(_("Not legal advice: the date comes from the law named above."))
     return "\n".join(lines)
 
 
@@ -199,5 +205,7 @@ def _plan_keys(plans: Sequence[PlanDeadlines]) -> list[str]:
 
 def _in_days(days: int) -> str:
     if days == 0:
-        return "Today"
-    return "Tomorrow" if days == 1 else f"In {days} days"
+        return _("Today")
+    if days == 1:
+        return _("Tomorrow")
+    return ngettext("In {n} day", "In {n} days", days).format(n=days)

@@ -29,6 +29,7 @@ class Child:
 @dataclass(frozen=True, slots=True)
 class Family:
     parent_name: str | None = None
+    relationship: str | None = None  # SPEC §6.1: parent, guardian, ... (`init` asks for it)
     address: str | None = None
     phone: str | None = None
     email: str | None = None

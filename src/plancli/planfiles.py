@@ -17,6 +17,7 @@ from plancli import store
 from plancli.deadlines import deadlines_for
 from plancli.digest import PlanDeadlines
 from plancli.errors import PlancliError
+from plancli.i18n import _
 
 
 def default_plan_path() -> Path:
@@ -75,8 +76,10 @@ def load_plans(paths: Sequence[Path] | None, now: date) -> Loaded:
     for folder in paths or ():
         if is_folder(folder) and not plan_paths([folder]):
             loaded.errors.append(
-                f"{folder} is a folder without plan files (*.yaml or *.yml); "
-                "give the folder of your plans or a plan file with --plan."
+                _(
+                    "{folder} is a folder without plan files (*.yaml or *.yml); "
+                    "give the folder of your plans or a plan file with --plan."
+                ).format(folder=folder)
             )
     caseload = is_caseload(paths)
     for path in plan_paths(paths):
@@ -116,7 +119,9 @@ def kept_out_of_gc() -> Iterator[None]:
 def refuse_plan_as_output(output: Path, plan_files: Sequence[Path]) -> None:
     """Every plan given, also one that could not be read: --force must not replace it."""
     if any(same_file(output, p) for p in plan_files):
-        raise PlancliError(f"{output} is a plan file; choose another --output.")
+        raise PlancliError(
+            _("{output} is a plan file; choose another --output.").format(output=output)
+        )
 
 
 def same_file(one: Path, other: Path) -> bool:

@@ -13,10 +13,24 @@ from typing import Any
 from plancli import daycount
 from plancli.daycount import Counting
 from plancli.deadlines import Deadline, Status, closures_of, counted_segments
-from plancli.i18n import _
+from plancli.i18n import N_, _, ngettext
 from plancli.model import Plan
 from plancli.rules import Kind, Rule
-from plancli.wording import note_text
+from plancli.wording import (
+    break_name,
+    counting_label,
+    kind_label,
+    note_text,
+    owner_label,
+    pause_text,
+    rule_period_words,
+    shown_note,
+    status_label,
+    step_text,
+    trigger_words,
+    weekday,
+    weekday_short,
+)
 
 CSV_FIELDS = (
     "child",
@@ -164,7 +178,7 @@ def child_labels(children: Iterable[tuple[str, str]]) -> dict[tuple[str, str], s
     """How a caseload names each (child, plan path): the child's name, or the name and the
     plan's file when another plan has a child of the same name (SPEC §1, issue 9)."""
     pairs = list(dict.fromkeys(children))
-    names = [name for name, _ in pairs]
+    names = [name for name, _path in pairs]
     files = [Path(path).name for _, path in pairs]
     labels = {}
     for (name, path), file in zip(pairs, files, strict=True):
@@ -181,14 +195,16 @@ def notes_text(deadlines: Sequence[Deadline], children: Sequence[str] | None = N
     `children`: in a caseload, the child of each deadline (its ids repeat across plans)."""
     who = [f"{c}, " for c in children] if children is not None else [""] * len(deadlines)
     lines = [
-        f"  {prefix}{d.id}: {note_text(note)}"
+        f"  {prefix}{d.id}: {shown_note(note)}"
         for prefix, d in zip(who, deadlines, strict=True)
         for note in d.notes
     ]
     if not lines:
         return ""
     return (
-        "\nNotes (`plancli explain ID` shows how each date was counted):\n"
+        "\n"
+        + _("Notes (`plancli explain ID` shows how each date was counted):")
+        + "\n"
         + "\n".join(lines)
         + "\n"
     )
@@ -196,21 +212,23 @@ def notes_text(deadlines: Sequence[Deadline], children: Sequence[str] | None = N
 
 def days_left_text(d: Deadline) -> str:
     if d.status is Status.MET_LATE and d.days_late is not None:
-        return f"{d.days_late} late"
+        return _("{n} late").format(n=d.days_late)
     if not d.is_open:
         return "—"
     if d.days_left < 0:
-        return f"{-d.days_left} late"
-    return "today" if d.days_left == 0 else str(d.days_left)
+        return _("{n} late").format(n=-d.days_left)
+    return _("today") if d.days_left == 0 else str(d.days_left)
 
 
 def what_text(d: Deadline) -> str:
     """The rule's title, and which event started it (`plancli events` lists them)."""
-    text = d.rule.title
+    text = _(d.rule.title)
     if d.trigger.event_id:
-        text += f" (from {d.trigger.event_id}, {d.trigger.date.isoformat()})"
+        text += " " + _("(from {event}, {date})").format(
+            event=d.trigger.event_id, date=d.trigger.date.isoformat()
+        )
     if d.estimated:
-        text += " [estimated]"
+        text += " " + _("[estimated]")
     return text
 
 
@@ -219,69 +237,100 @@ def what_text(d: Deadline) -> str:
 
 
 def rule_lines(rule: Rule) -> list[str]:
-    """What `plancli explain RULE` and `plancli rules` say about a rule itself."""
+    """What `plancli explain RULE` and `plancli rules -v` say about a rule itself."""
+    counting = rule.counting_text
     lines = [
-        f"{rule.id}: {rule.title}",
-        f"  System: {rule.system}   Kind: {rule.kind}   Owed by: {rule.owed_by}",
-        f"  Trigger: {rule.trigger_text}",
-        f"  Period: {rule.period_text}",
-        f"  Counting: {rule.counting_text} — {COUNTING_TEXT[rule.counting_text]}",
-        f"  Met by: {', '.join(rule.met_by) or '— (nothing records it; the date stands)'}",
-        f"  Law: {rule.citation}",
-        f"  What it says: {rule.summary}",
+        f"{rule.id}: {_(rule.title)}",
+        "  "
+        + _("System: {system}   Kind: {kind}   Owed by: {owner}").format(
+            system=rule.system, kind=kind_label(str(rule.kind)), owner=owner_label(rule.owed_by)
+        ),
+        "  " + _("Trigger: {trigger}").format(trigger=trigger_words(rule)),
+        "  " + _("Period: {period}").format(period=rule_period_words(rule)),
+        "  "
+        + _("Counting: {counting} — {meaning}").format(
+            counting=counting_label(counting), meaning=_(COUNTING_TEXT[counting])
+        ),
+        "  "
+        + _("Met by: {events}").format(
+            events=", ".join(rule.met_by) or _("— (nothing records it; the date stands)")
+        ),
+        "  " + _("Law: {citation}").format(citation=rule.citation),
+        "  " + _("What it says: {summary}").format(summary=_(rule.summary)),
     ]
     if rule.end_of_year is not None:
         eoy = rule.end_of_year
         lines.append(
-            f"  End of year: a referral {eoy.within} days or fewer before the last day "
-            f"of the school year is due {eoy.days} days after the next first day"
+            "  "
             + (
-                " (if consent comes before that first day)."
+                _(
+                    "End of year: a referral {within} days or fewer before the last day of the "
+                    "school year is due {days} days after the next first day (if consent comes "
+                    "before that first day)."
+                )
                 if eoy.consent_before_next_year
-                else "."
-            )
+                else _(
+                    "End of year: a referral {within} days or fewer before the last day of the "
+                    "school year is due {days} days after the next first day."
+                )
+            ).format(within=eoy.within, days=eoy.days)
         )
     for source in rule.sources:
-        shows = "the law's own text" if source.shows == "law-text" else "a secondary statement"
-        lines.append(f"  Source ({shows}): {source.url}")
+        shows = (
+            _("the law's own text") if source.shows == "law-text" else _("a secondary statement")
+        )
+        lines.append("  " + _("Source ({shows}): {url}").format(shows=shows, url=source.url))
         lines.append(f"    “{source.quote}”")
     if rule.conflict:
-        lines.append(f"  Sources disagree / unconfirmed: {rule.conflict}")
+        lines.append("  " + _("Sources disagree / unconfirmed: {why}").format(why=rule.conflict))
     return lines
 
 
 COUNTING_TEXT = {
-    "calendar": "every day counts; day 0 is the trigger date",
-    "business": "Monday to Friday except federal and California state-office holidays and the "
-    "plan's listed closures",
-    "school-tolled": "calendar days, but not between school years nor during a break of more "
-    "than five school days",
-    "school-tolled + end-of-year": "calendar days, but not between school years nor during a "
-    "break of more than five school days; special rule near the "
-    "end of the school year",
-    "school-days": "days school is in session: weekdays in a school year, outside breaks and "
-    "holidays",
-    "months": "the same day of the month, clamped to the month's end",
-    "years": "the same date in a later year; Feb 29 falls on Feb 28",
-    "age": "counted from the child's birth date",
+    "calendar": N_("every day counts; day 0 is the trigger date"),
+    "business": N_(
+        "Monday to Friday except federal and California state-office holidays and the "
+        "plan's listed closures"
+    ),
+    "school-tolled": N_(
+        "calendar days, but not between school years nor during a break of more "
+        "than five school days"
+    ),
+    "school-tolled + end-of-year": N_(
+        "calendar days, but not between school years nor during a break of more than five "
+        "school days; special rule near the end of the school year"
+    ),
+    "school-days": N_(
+        "days school is in session: weekdays in a school year, outside breaks and holidays"
+    ),
+    "months": N_("the same day of the month, clamped to the month's end"),
+    "years": N_("the same date in a later year; Feb 29 falls on Feb 28"),
+    "age": N_("counted from the child's birth date"),
 }
 
 
 def status_text(d: Deadline) -> str:
     """'overdue, 3 days late', 'due today', 'upcoming, 12 days left', 'met (iep-meeting, ...)'."""
     if d.met_by is not None:
-        return f"{d.status} ({d.met_by.type}, event {d.met_by.id}, on {d.met_by.date.isoformat()})"
+        return _("{status} ({type}, event {id}, on {date})").format(
+            status=status_label(d.status),
+            type=d.met_by.type,
+            id=d.met_by.id,
+            date=d.met_by.date.isoformat(),
+        )
     if d.days_left == 0:
-        return "due today"
-    return f"{d.status}, {days_in_words(d.days_left)}"
+        return _("due today")
+    return f"{status_label(d.status)}, {days_in_words(d.days_left)}"
 
 
 def days_in_words(days_left: int) -> str:
     """'today', '1 day left', '3 days late'."""
     if days_left == 0:
-        return "today"
+        return _("today")
     n = abs(days_left)
-    return f"{n} day{'s' if n != 1 else ''} {'late' if days_left < 0 else 'left'}"
+    if days_left < 0:
+        return ngettext("{n} day late", "{n} days late", n).format(n=n)
+    return ngettext("{n} day left", "{n} days left", n).format(n=n)
 
 
 def unique_sources(rule: Rule) -> list[str]:
@@ -289,28 +338,46 @@ def unique_sources(rule: Rule) -> list[str]:
     return list(dict.fromkeys(source.url for source in rule.sources))
 
 
-def deadline_lines(d: Deadline, plan: Plan) -> list[str]:
-    """How one date was counted, step by step, with the law (SPEC §1 `explain`)."""
+def deadline_lines(d: Deadline, plan: Plan, *, with_status: bool = True) -> list[str]:
+    """How one date was counted, step by step, with the law (SPEC §1 `explain`).
+
+    Without the status for a calendar, which shows it for weeks after the export."""
     c = d.computed
+    owner = owner_label(d.rule.owed_by)
     lines = [
-        f"{d.id}: {d.rule.title}",
-        f"  Owed by: {d.rule.owed_by}   Status: {status_text(d)}",
+        f"{d.id}: {_(d.rule.title)}",
+        "  "
+        + (
+            _("Owed by: {owner}   Status: {status}").format(owner=owner, status=status_text(d))
+            if with_status
+            else _("Owed by: {owner}").format(owner=owner)
+        ),
     ]
-    lines += [f"  {step}" for step in c.steps]
+    lines += [f"  {step_text(step)}" for step in c.steps]
     if c.period is not None:
         lines += [f"  {line}" for line in _counting_detail(d, plan)]
-    lines.append(f"  Result: due {c.due.isoformat()} ({c.due.strftime('%A')}).")
+    lines.append(
+        "  "
+        + _("Result: due {due} ({weekday}).").format(due=c.due.isoformat(), weekday=weekday(c.due))
+    )
     if d.extension is not None:
         lines.append(
-            f"  Extension: by agreement (event {d.extension.id}, "
-            f"{d.extension.date.isoformat()}) the date is now {d.due.isoformat()}; "
-            f"the law's date was {c.due.isoformat()}."
+            "  "
+            + _(
+                "Extension: by agreement (event {id}, {date}) the date is now {due}; "
+                "the law's date was {law_due}."
+            ).format(
+                id=d.extension.id,
+                date=d.extension.date.isoformat(),
+                due=d.due.isoformat(),
+                law_due=c.due.isoformat(),
+            )
         )
     if d.estimated:
-        lines.append("  Estimated: yes — see the notes for why and how to make it exact.")
+        lines.append("  " + _("Estimated: yes — see the notes for why and how to make it exact."))
     else:
-        lines.append("  Estimated: no — the plan has everything this count needs.")
-    lines += [f"  Note: {note_text(note)}" for note in d.notes]
+        lines.append("  " + _("Estimated: no — the plan has everything this count needs."))
+    lines += ["  " + _("Note: {note}").format(note=shown_note(note)) for note in d.notes]
     if d.rule.kind is Kind.COMMITMENT:
         lines.append(
             _(
@@ -319,10 +386,10 @@ def deadline_lines(d: Deadline, plan: Plan) -> list[str]:
             ).format(event=d.trigger.event_id)
         )
     else:
-        lines.append(f"  Law: {d.rule.citation}")
-    lines += [f"  Source: {url}" for url in unique_sources(d.rule)]
+        lines.append("  " + _("Law: {citation}").format(citation=d.rule.citation))
+    lines += ["  " + _("Source: {url}").format(url=url) for url in unique_sources(d.rule)]
     if d.rule.conflict:
-        lines.append(f"  Sources disagree / unconfirmed: {d.rule.conflict}")
+        lines.append("  " + _("Sources disagree / unconfirmed: {why}").format(why=d.rule.conflict))
     return lines
 
 
@@ -333,13 +400,13 @@ def _counting_detail(d: Deadline, plan: Plan) -> list[str]:
     lines: list[str] = []
     calendar = plan.calendar
     if counting is Counting.SCHOOL_TOLLED and (c.count.paused or c.count.estimated):
-        lines += [f"Paused — {pause}" for pause in c.count.paused]
+        lines += [_("Paused — {pause}").format(pause=pause_text(p)) for p in c.count.paused]
         for first, last in counted_segments(c, start):
             lines += _segment_lines(first, last, calendar)
     elif counting is Counting.SCHOOL_TOLLED:
-        lines.append("No break of more than five school days falls in the count.")
+        lines.append(_("No break of more than five school days falls in the count."))
     if counting in (Counting.BUSINESS, Counting.SCHOOL_DAYS):
-        lines.append("Day by day (weekends not shown):")
+        lines.append(_("Day by day (weekends not shown):"))
         lines += _day_by_day(d, plan, counting)
     if counting is Counting.SCHOOL_DAYS and calendar is not None and calendar.years:
         lines += _school_holiday_lines(start + timedelta(days=1), c.due, calendar)
@@ -350,46 +417,52 @@ def _segment_lines(first: date, last: date, calendar: daycount.SchoolCalendar | 
     """One counted stretch, split where it leaves the listed school years (counted as plain
     calendar days there: the count is an estimate)."""
     if calendar is None or not calendar.years:
-        return [
-            f"Counted {first.isoformat()} to {last.isoformat()}: {(last - first).days + 1} days"
-        ]
+        return [_counted_text(first, last, "")]
     begin, end = calendar.years[0].first_day, calendar.years[-1].last_day
     parts = [
-        (first, min(last, begin - timedelta(days=1)), " (before the listed school years)"),
+        (first, min(last, begin - timedelta(days=1)), _("(before the listed school years)")),
         (max(first, begin), min(last, end), ""),
-        (max(first, end + timedelta(days=1)), last, " (after the listed school years)"),
+        (max(first, end + timedelta(days=1)), last, _("(after the listed school years)")),
     ]
-    return [
-        f"Counted {a.isoformat()} to {b.isoformat()}: {(b - a).days + 1} days{why}"
-        for a, b, why in parts
-        if a <= b
-    ]
+    return [_counted_text(a, b, why) for a, b, why in parts if a <= b]
+
+
+def _counted_text(first: date, last: date, why: str) -> str:
+    n = (last - first).days + 1
+    text = ngettext("Counted {first} to {last}: {n} day", "Counted {first} to {last}: {n} days", n)
+    return text.format(first=first.isoformat(), last=last.isoformat(), n=n) + (
+        f" {why}" if why else ""
+    )
 
 
 def _school_holiday_lines(first: date, last: date, calendar: daycount.SchoolCalendar) -> list[str]:
     """The school holidays of the counted days: the law's list, the district's closures, and
     the days the district is in session anyway (SPEC §3.5)."""
     lines = [
-        f"School holidays: the days public schools close by law ({daycount.SCHOOL_HOLIDAY_LAW}: "
-        "New Year's Day, Dr. Martin Luther King, Jr. Day, Lincoln Day, Washington Day, "
-        "Memorial Day, Independence Day, Labor Day, Veterans Day, Thanksgiving Day, "
-        "Christmas Day; "
-        f"{daycount.SCHOOL_HOLIDAY_SOURCE}) and the plan's `calendar.holidays`, less "
-        "`calendar.in_session`. Not Columbus Day, Cesar Chavez Day or the day after "
-        "Thanksgiving: a district closed on one lists it under `calendar.holidays`."
+        _(
+            "School holidays: the days public schools close by law ({law}: "
+            "New Year's Day, Dr. Martin Luther King, Jr. Day, Lincoln Day, Washington Day, "
+            "Memorial Day, Independence Day, Labor Day, Veterans Day, Thanksgiving Day, "
+            "Christmas Day; {source}) and the plan's `calendar.holidays`, less "
+            "`calendar.in_session`. Not Columbus Day, Cesar Chavez Day or the day after "
+            "Thanksgiving: a district closed on one lists it under `calendar.holidays`."
+        ).format(law=daycount.SCHOOL_HOLIDAY_LAW, source=daycount.SCHOOL_HOLIDAY_SOURCE)
     ]
     for day, name in calendar.school_holidays_between(first, last).items():
-        lines.append(f"  {day.isoformat()} {day.strftime('%a')}: {name}")
+        lines.append(f"  {day.isoformat()} {weekday_short(day)}: {break_name(name)}")
     for day in sorted(calendar.in_session):
         law = daycount.school_holidays_in(day.year).get(day)
         if first <= day <= last and law is not None:
-            lines.append(f"  {day.isoformat()} {day.strftime('%a')}: {law}, in session (plan)")
+            lines.append(
+                f"  {day.isoformat()} {weekday_short(day)}: "
+                + _("{holiday}, in session (plan)").format(holiday=break_name(law))
+            )
     return lines
 
 
 def _day_by_day(d: Deadline, plan: Plan, counting: Counting) -> list[str]:
     """Each counted day, and each run of days off with its reason on one line."""
-    extra, _ = closures_of(d.rule, plan)
+    extra, _closure = closures_of(d.rule, plan)
     skipped = dict(d.computed.count.skipped)
     lines: list[str] = []
     run: list[date] = []  # consecutive skipped weekdays with the same reason
@@ -399,9 +472,16 @@ def _day_by_day(d: Deadline, plan: Plan, counting: Counting) -> list[str]:
             span = (
                 run[0].isoformat()
                 if len(run) == 1
-                else (f"{run[0].isoformat()} to {run[-1].isoformat()}")
+                else _("{first} to {last}").format(
+                    first=run[0].isoformat(), last=run[-1].isoformat()
+                )
             )
-            lines.append(f"  {span}: not counted ({skipped[run[0]]})")
+            lines.append(
+                "  "
+                + _("{days}: not counted ({reason})").format(
+                    days=span, reason=break_name(skipped[run[0]])
+                )
+            )
             run.clear()
 
     day, n = d.trigger.date, 0
@@ -416,7 +496,7 @@ def _day_by_day(d: Deadline, plan: Plan, counting: Counting) -> list[str]:
         elif _counted(day, counting, plan, extra):
             close_run()
             n += 1
-            lines.append(f"  {day.isoformat()} {day.strftime('%a')}: day {n}")
+            lines.append(f"  {day.isoformat()} {weekday_short(day)}: " + _("day {n}").format(n=n))
     close_run()
     return lines
 

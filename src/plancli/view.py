@@ -15,8 +15,18 @@ from typing import Any
 
 from plancli import report
 from plancli.deadlines import Deadline, Status
+from plancli.i18n import N_, _
 from plancli.model import Event, Plan
 from plancli.rules import Kind, Rule
+from plancli.wording import (
+    counting_label,
+    kind_label,
+    owner_label,
+    period_words,
+    rule_period_words,
+    status_label,
+    trigger_words,
+)
 
 DeadlineRow = tuple[str | None, Path, Deadline]  # (child's name in a caseload, plan, deadline)
 
@@ -72,8 +82,10 @@ def deadlines_text(rows: Sequence[DeadlineRow], now: date, fmt: Format, *, casel
         return report.deadlines_csv(records, caseload=caseload)
     if not rows:
         return folded(
-            f"Nothing to show as of {now.isoformat()}. `plancli deadlines --all` "
-            "includes met deadlines; `plancli add` records what happened."
+            _(
+                "Nothing to show as of {today}. `plancli deadlines --all` "
+                "includes met deadlines; `plancli add` records what happened."
+            ).format(today=now.isoformat())
         )
     headers, table_rows = _deadline_cells(rows, caseload=caseload)
     notes = deadline_notes(rows, caseload=caseload)
@@ -95,13 +107,13 @@ def deadlines_file(rows: Sequence[DeadlineRow], now: date, fmt: Format, *, casel
 
 def deadline_notes(rows: Sequence[DeadlineRow], *, caseload: bool) -> str:
     children = _child_labels(rows) if caseload else None
-    return report.notes_text([d for _, _, d in rows], children)
+    return report.notes_text([d for _child, _path, d in rows], children)
 
 
 def _child_labels(rows: Sequence[DeadlineRow]) -> list[str]:
     """Each row's child, told apart by plan file when two children share a name (SPEC §8)."""
-    labels = report.child_labels((c, str(p)) for c, p, _ in rows if c is not None)
-    return [labels[c, str(p)] if c is not None else "" for c, p, _ in rows]
+    labels = report.child_labels((c, str(p)) for c, p, _d in rows if c is not None)
+    return [labels[c, str(p)] if c is not None else "" for c, p, _d in rows]
 
 
 def deadlines_table(rows: Sequence[DeadlineRow], now: date, *, caseload: bool) -> Any:
@@ -111,21 +123,24 @@ def deadlines_table(rows: Sequence[DeadlineRow], now: date, *, caseload: bool) -
 
     headers, table_rows = _deadline_cells(rows, caseload=caseload)
     # On a terminal, days left go under the status, so "What" keeps room in 80 columns.
-    table = Table(title=f"Deadlines as of {now.isoformat()}", title_justify="left")
-    for header in headers:
-        if header == "Days left":
+    table = Table(
+        title=_("Deadlines as of {today}").format(today=now.isoformat()), title_justify="left"
+    )
+    skip = 2 if caseload else 1  # the "Days left" column: under the status on a terminal
+    ratios = {skip + 2: 3, skip + 3: 1, skip + 4: 2}  # What, Owed by, Law
+    for i, header in enumerate(headers):
+        if i == skip:
             continue
         table.add_column(
             header,
             overflow="fold",
-            no_wrap=header in ("Due", "Status"),
-            ratio={"What": 3, "Owed by": 1, "Law": 2}.get(header),
+            no_wrap=i in (skip - 1, skip + 1),  # Due, Status
+            ratio=ratios.get(i),
         )
-    skip = headers.index("Days left")
-    for (_, _, d), cells in zip(rows, table_rows, strict=True):
-        status = (
-            f"{d.status}\n{report.days_in_words(d.days_left)}" if d.is_open else cells[skip + 1]
-        )
+    for (_child, _path, d), cells in zip(rows, table_rows, strict=True):
+        status = cells[skip + 1]
+        if d.is_open and d.days_left != 0:  # "due today" already says when
+            status += "\n" + report.days_in_words(d.days_left)
         shown = [*cells[:skip], status, *cells[skip + 2 :]]
         table.add_row(*(escape(c) for c in shown), style=STATUS_STYLE[d.status])
     return table
@@ -134,17 +149,17 @@ def deadlines_table(rows: Sequence[DeadlineRow], now: date, *, caseload: bool) -
 def _deadline_cells(
     rows: Sequence[DeadlineRow], *, caseload: bool
 ) -> tuple[list[str], list[list[str]]]:
-    headers = ["Due", "Days left", "Status", "What", "Owed by", "Law"]
+    headers = [_("Due"), _("Days left"), _("Status"), _("What"), _("Owed by"), _("Law")]
     if caseload:
-        headers.insert(0, "Child")
+        headers.insert(0, _("Child"))
     table_rows = []
-    for child, (_, _, d) in zip(_child_labels(rows), rows, strict=True):
+    for child, (_name, _path, d) in zip(_child_labels(rows), rows, strict=True):
         row = [
             d.due.isoformat(),
             report.days_left_text(d),
-            str(d.status),
+            status_label(d.status),
             report.what_text(d),
-            d.rule.owed_by,
+            owner_label(d.rule.owed_by),
             report.law_text(d.rule),
         ]
         table_rows.append(([child] if caseload else []) + row)
@@ -153,10 +168,10 @@ def _deadline_cells(
 
 def meets_text(met: Sequence[Deadline]) -> str:
     """What a recorded event meets, when it starts no deadline."""
-    return (
-        "It starts no deadline; it meets: "
-        + ", ".join(f"{d.rule.id} (due {d.due.isoformat()})" for d in met)
-        + "."
+    return _("It starts no deadline; it meets: {deadlines}.").format(
+        deadlines=", ".join(
+            _("{rule} (due {date})").format(rule=d.rule.id, date=d.due.isoformat()) for d in met
+        )
     )
 
 
@@ -179,11 +194,23 @@ def explain_deadlines_text(found: Sequence[Deadline], plan: Plan, *, after_rule:
 
 def no_date_yet_text(rule: Rule) -> str:
     return folded(
-        f"\nThe plan has no {' or '.join(rule.triggers)} event, so this rule has no date yet."
+        "\n"
+        + _("The plan has no {events} event, so this rule has no date yet.").format(
+            events=_(" or ").join(rule.triggers)
+        )
     )
 
 
-RULE_HEADERS = ["Rule", "System", "Trigger", "Period", "Counting", "Owed by", "Law", "Source"]
+RULE_HEADERS = (
+    N_("Rule"),
+    N_("System"),
+    N_("Trigger"),
+    N_("Period"),
+    N_("Counting"),
+    N_("Owed by"),
+    N_("Law"),
+    N_("Source"),
+)
 
 
 def rules_json(chosen: Sequence[Rule]) -> str:
@@ -252,19 +279,35 @@ def _rule_cells(chosen: Sequence[Rule]) -> list[list[str]]:
         [
             r.id,
             str(r.system),
-            r.trigger_text,
+            trigger_words(r),
             _short_period(r),
-            r.counting_text,
-            r.owed_by,
+            counting_label(r.counting_text),
+            owner_label(r.owed_by),
             r.citation,
-            report.rule_record(r)["confirmation"] + (" (conflict)" if r.conflict else ""),
+            _confirmation(r),
         ]
         for r in chosen
     ]
 
 
+def _confirmation(rule: Rule) -> str:
+    """'law-text' or 'secondary' (the JSON values) in English; words in Spanish."""
+    confirmation = report.rule_record(rule)["confirmation"]
+    text = _(_CONFIRMATION_LABELS[confirmation]) if _translated() else confirmation
+    return text + (" " + _("(conflict)") if rule.conflict else "")
+
+
+_CONFIRMATION_LABELS = {"law-text": N_("law text"), "secondary": N_("secondary source")}
+
+
+def _translated() -> bool:
+    from plancli.i18n import DEFAULT_LANGUAGE, current_language
+
+    return current_language() != DEFAULT_LANGUAGE
+
+
 def rules_plain(chosen: Sequence[Rule]) -> str:
-    return report.plain_table(RULE_HEADERS, _rule_cells(chosen))
+    return report.plain_table([_(h) for h in RULE_HEADERS], _rule_cells(chosen))
 
 
 def rules_table(chosen: Sequence[Rule]) -> Any:
@@ -272,10 +315,11 @@ def rules_table(chosen: Sequence[Rule]) -> Any:
     from rich.table import Table
 
     table = Table(
-        title="plancli rules (plancli explain RULE for sources and quotes)", title_justify="left"
+        title=_("plancli rules (plancli explain RULE for sources and quotes)"),
+        title_justify="left",
     )
     for header in RULE_HEADERS:
-        table.add_column(header, overflow="fold")
+        table.add_column(_(header), overflow="fold")
     for row in _rule_cells(chosen):
         table.add_row(*(escape(c) for c in row))
     return table
@@ -284,10 +328,10 @@ def rules_table(chosen: Sequence[Rule]) -> Any:
 def _short_period(rule: Rule) -> str:
     """The table's period: the rule's own, with a pointer when variants replace it."""
     if rule.age is not None or rule.period is None:
-        return rule.period_text
-    text = str(rule.period) + (" (varies: see explain)" if rule.variants else "")
+        return rule_period_words(rule)
+    text = period_words(rule.period) + (" " + _("(varies: see explain)") if rule.variants else "")
     # A guideline has no binding number, and a window is the parent's right: say so here.
-    return text if rule.kind is Kind.DEADLINE else f"{text} ({rule.kind})"
+    return text if rule.kind is Kind.DEADLINE else f"{text} ({kind_label(str(rule.kind))})"
 
 
 # --------------------------------------------------------------------------------------------
@@ -304,7 +348,7 @@ child:
   concerns: {concerns}    # e.g. [reading, speech and language]: used in letters
 family:
   parent_name: {parent_name}
-  address: {address}
+{relationship}  address: {address}
   phone: {phone}
   email: {email}
   language: {language}    # en or es: the language of letters
@@ -332,11 +376,13 @@ def new_plan_text(
     birth_date: str,
     language: str,
     parent_name: str | None = None,
+    relationship: str | None = None,
     address: str | None = None,
     phone: str | None = None,
     email: str | None = None,
-    concerns: str | None = None,
+    concerns: Sequence[str] = (),
     school: str | None = None,
+    school_address: str | None = None,
     district: str | None = None,
     regional_center: str | None = None,
 ) -> str:
@@ -352,15 +398,15 @@ def new_plan_text(
         address=_yaml_text(address) if address else "",
         phone=_yaml_text(phone) if phone else "",
         email=_yaml_text(email) if email else "",
-        concerns="["
-        + ", ".join(_yaml_text(c.strip()) for c in (concerns or "").split(";") if c.strip())
-        + "]",
+        relationship=f"  relationship: {relationship}\n" if relationship else "",
+        concerns="[" + ", ".join(_yaml_text(c.strip()) for c in concerns if c.strip()) + "]",
         language=language,
         school=(
             f"school:\n  name: {_yaml_text(school or '')}\n"
             f"  district: {_yaml_text(district or '')}\n"
+            + (f"  address: {_yaml_text(school_address)}\n" if school_address else "")
         )
-        if school or district
+        if school or district or school_address
         else "",
         center=(f"regional_center:\n  name: {_yaml_text(regional_center)}\n  hcbs_waiver: false\n")
         if regional_center
@@ -373,9 +419,13 @@ def created_text(path: Path, *, plan_given: bool) -> str:
     command to copy must not be wrapped in the middle of a path)."""
     where = f" --plan {report.printable(str(path))}" if plan_given else ""
     return (
-        f"Created {report.printable(str(path))} (readable only by you).\n"
-        f"Next: `plancli add assessment-requested YYYY-MM-DD{where}` to record what happened, "
-        f"then `plancli deadlines{where}`.\n"
+        _("Created {path} (readable only by you).").format(path=report.printable(str(path)))
+        + "\n"
+        + _(
+            "Next: `plancli add assessment-requested YYYY-MM-DD{plan}` to record what happened, "
+            "then `plancli deadlines{plan}`."
+        ).format(plan=where)
+        + "\n"
     )
 
 
@@ -393,7 +443,8 @@ def events_text(events: Sequence[Event], now: date) -> str | None:
     ]
     if not rows:
         return None
-    return report.plain_table(["Id", "Date", "Type", "Fields", "Note"], rows) + "\n"
+    headers = [_("Id"), _("Date"), _("Type"), _("Fields"), _("Note")]
+    return report.plain_table(headers, rows) + "\n"
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,8 +1,11 @@
-"""The words of the engine's notes, in one place per language (issue 8: notes are data).
+"""The words of the engine's data, in one place per language (issue 8: notes are data).
 
-`daycount` and `deadlines` return `Note` values (a kind and its values); every output (table,
-JSON, explain, digest, calendar, letters) words them here. A Spanish version is a second table
-beside `_ENGLISH`, chosen by `lang`, without touching the engine.
+`daycount` and `deadlines` return `Note` and `Step` values (a kind and its values); every output
+(table, JSON, explain, digest, calendar, letters) words them here. Notes have a table per
+language (`_ENGLISH`, `_SPANISH`), chosen by `lang`: JSON keeps English whatever the interface
+says (SPEC §5), letters choose their own language. The words only people read (steps of
+`explain`, status and owner labels, periods, weekdays) are marked messages, translated by the
+catalog into the interface language.
 """
 
 from __future__ import annotations
@@ -10,7 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from plancli.daycount import Note, NoteKind
+from plancli.daycount import Counting, Note, NoteKind, Pause
+from plancli.deadlines import Status, Step, StepKind
+from plancli.i18n import N_, _, load_catalog, ngettext
+from plancli.rules import AgeOffset, Period, Rule
 
 EARLY_START_LATE_REFERRAL = "34 CFR 303.209(b)(1)(ii)-(iii)"
 
@@ -93,7 +99,110 @@ _ENGLISH: dict[NoteKind, Callable[[Note], str]] = {
     ),
 }
 
-_WORDS = {"en": _ENGLISH}
+
+def _es(text: str) -> str:
+    """A marked message (a holiday's name) in Spanish, whatever the interface language."""
+    return load_catalog("es").gettext(text)
+
+
+def _dias(n: int | None) -> str:
+    return "1 día" if n == 1 else f"{n} días"
+
+
+_WEEKDAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+
+# "the district may argue ...": each owner with its article, for a Spanish sentence.
+_WHO_ES = {
+    "district": "el distrito",
+    "regional center": "el centro regional",
+    "regional center director": "el director del centro regional",
+    "California Dept. of Education": "el Departamento de Educación de California (CDE)",
+    "Dept. of Developmental Services": "el Departamento de Servicios del Desarrollo (DDS)",
+    "hearing office (OAH)": "la Oficina de Audiencias Administrativas (OAH)",
+}
+
+
+def _day_is_es(note: Note) -> str:
+    """'el 2027-01-18 es Día de Martin Luther King, Jr. (lunes)' o 'el 2027-01-16 es sábado'."""
+    assert note.day is not None
+    weekday = _WEEKDAYS_ES[note.day.weekday()]
+    if note.name:
+        return f"el {_iso(note.day)} es {_es(note.name)} ({weekday})"
+    return f"el {_iso(note.day)} es {weekday}"
+
+
+def _end_of_year_needs_next_year_es(note: Note) -> str:
+    return (
+        f"la solicitud del {_iso(note.day)} se hizo {_dias(note.days_before)} antes del último "
+        f"día del año escolar {note.school_year} ({_iso(note.last_day)}), dentro del margen de "
+        f"{_dias(note.within)}, así que se aplica la regla de fin de año ({_dias(note.days)} "
+        f"después del primer día del año escolar {note.next_school_year}); pero el calendario "
+        f"del plan no tiene el año escolar {note.next_school_year}: agréguelo para obtener la "
+        "fecha"
+    )
+
+
+_SPANISH: dict[NoteKind, Callable[[Note], str]] = {
+    NoteKind.NO_CALENDAR: lambda n: (
+        "el plan no tiene calendario escolar, así que se contaron días naturales; agregue el "
+        "calendario de su distrito: las vacaciones de más de cinco días de clases detienen "
+        "este plazo"
+    ),
+    NoteKind.NO_CALENDAR_SCHOOL_DAYS: lambda n: (
+        "el plan no tiene calendario escolar, así que se contaron los días hábiles como días "
+        "de clases; agregue el calendario de su distrito (primer y último día, vacaciones) "
+        "para obtener la fecha exacta"
+    ),
+    NoteKind.MISSING_SCHOOL_YEAR: lambda n: (
+        f"el calendario del plan no tiene el año escolar {n.school_year}, así que los días "
+        f"{'anteriores al' if n.side == 'before' else 'posteriores al'} {_iso(n.day)} se "
+        f"contaron como {'días hábiles' if n.unit == 'business days' else 'días naturales'}; "
+        f"agregue el año escolar {n.school_year} al calendario del plan"
+    ),
+    NoteKind.END_OF_YEAR_NEEDS_NEXT_YEAR: _end_of_year_needs_next_year_es,
+    NoteKind.NO_CAP_DATE: lambda n: (
+        f"el evento no tiene {n.name}; la fecha límite es el {_iso(n.day)} o la fecha "
+        f"{n.name} de la acción, la que llegue primero: agréguela con "
+        f"`--field {n.name}=AAAA-MM-DD`"
+    ),
+    NoteKind.END_OF_YEAR_NO_REFERRAL: lambda n: (
+        f"no se pudo comprobar la regla de fin de año: el plan no tiene un evento {n.name} "
+        f"en la fecha del consentimiento o antes; si la solicitud se hizo {_dias(n.within)} o "
+        f"menos antes del último día del año escolar, la fecha es {_dias(n.days)} después del "
+        f"primer día del año escolar siguiente (registre el evento {n.name} para que plancli "
+        "lo compruebe)"
+    ),
+    NoteKind.EXTENSION_IGNORED: lambda n: (
+        f"el evento extension-agreed {n.name} da el {_iso(n.day)}, antes de la fecha que fija "
+        f"la ley ({_iso(n.other_day)}); una prórroga solo puede dar más tiempo, así que plancli "
+        "no la toma en cuenta: revise su fecha `until`"
+    ),
+    NoteKind.EXTENDED: lambda n: (
+        f"prorrogada hasta el {_iso(n.day)} por acuerdo (evento {n.name}); la fecha que fija "
+        f"la ley era el {_iso(n.other_day)}"
+    ),
+    NoteKind.AFTER_EARLY_START: lambda n: (
+        f"Early Start termina cuando el niño cumple tres años ({_iso(n.day)}; 34 CFR "
+        "303.21(a)): esta fecha cae ese día o después, así que solo se aplica si los servicios "
+        "de Early Start continúan después de los tres años"
+    ),
+    NoteKind.BEFORE_EARLY_START: lambda n: (
+        f"no corresponde: esta fecha es anterior al primer evento de Early Start del niño "
+        f"({n.name}, {_iso(n.day)}); a un niño remitido tan tarde le corresponden los pasos "
+        f"de {EARLY_START_LATE_REFERRAL}"
+    ),
+    NoteKind.NON_BUSINESS_DUE_PARENT: lambda n: (
+        f"{_day_is_es(n)}; plancli no cambia la fecha: para mayor seguridad, actúe a más "
+        f"tardar el día hábil anterior, el {_iso(n.other_day)}"
+    ),
+    NoteKind.NON_BUSINESS_DUE_AGENCY: lambda n: (
+        f"{_day_is_es(n)}; plancli no cambia la fecha, pero {_WHO_ES.get(n.who or '', n.who)} "
+        "podría alegar que el artículo 12a del Código de Procedimiento Civil la extiende al "
+        f"siguiente día hábil, el {_iso(n.other_day)}"
+    ),
+}
+
+_WORDS = {"en": _ENGLISH, "es": _SPANISH}
 
 
 def note_body(note: Note, lang: str = "en") -> str:
@@ -103,22 +212,284 @@ def note_body(note: Note, lang: str = "en") -> str:
 
 
 def note_text(note: Note, lang: str = "en") -> str:
-    """The note as printed under a table, in JSON `notes`, in `explain` and the digest."""
+    """The note as printed under a table, in JSON `notes` (always English), in `explain`
+    and the digest (the interface language: `shown_note`)."""
     body = note_body(note, lang)
-    return f"estimated: {body}" if note.estimated else body
+    if not note.estimated:
+        return body
+    return f"estimado: {body}" if lang == "es" else f"estimated: {body}"
+
+
+def shown_note(note: Note) -> str:
+    """The note in the interface language, for what people read (never JSON)."""
+    from plancli.i18n import current_language
+
+    return note_text(note, current_language())
 
 
 def estimate_fix(note: Note) -> str | None:
-    """What to add to the plan to make an estimated date exact, or None (not an estimate)."""
+    """What to add to the plan to make an estimated date exact, or None (not an estimate).
+
+    In the interface language: only the digest and the calendar show it.
+    """
     if note.kind in (NoteKind.NO_CALENDAR, NoteKind.NO_CALENDAR_SCHOOL_DAYS):
-        return (
+        return _(
             "add your district's school calendar to the plan (under `calendar:`, the "
             "first and last day of each school year and its breaks)"
         )
     if note.kind is NoteKind.MISSING_SCHOOL_YEAR:
-        return f"add the {note.school_year} school year to the plan's calendar"
+        return _("add the {year} school year to the plan's calendar").format(year=note.school_year)
     if note.kind is NoteKind.END_OF_YEAR_NEEDS_NEXT_YEAR:
-        return f"add the {note.next_school_year} school year to the plan's calendar"
+        return _("add the {year} school year to the plan's calendar").format(
+            year=note.next_school_year
+        )
     if note.estimated:
-        return "add what the note below says the count needs"
+        return _("add what the note below says the count needs")
     return None
+
+
+# --------------------------------------------------------------------------------------------
+# Labels and periods, in the interface language (tables, explain, digest, calendars)
+
+STATUS_LABELS = {
+    Status.MET: N_("met"),
+    Status.MET_LATE: N_("met late"),
+    Status.OVERDUE: N_("overdue"),
+    Status.DUE_TODAY: N_("due today"),
+    Status.DUE_SOON: N_("due soon"),
+    Status.UPCOMING: N_("upcoming"),
+    Status.LAPSED: N_("lapsed"),
+    Status.NOT_OWED: N_("not owed"),
+}
+
+
+def status_label(status: Status) -> str:
+    """A status as people read it; English keeps the JSON value ('due-today')."""
+    return _(STATUS_LABELS[status]) if _is_translated() else str(status)
+
+
+OWNER_LABELS = {
+    "district": N_("district"),
+    "regional center": N_("regional center"),
+    "regional center director": N_("regional center director"),
+    "parent": N_("parent"),
+    "California Dept. of Education": N_("California Dept. of Education"),
+    "Dept. of Developmental Services": N_("Dept. of Developmental Services"),
+    "hearing office (OAH)": N_("hearing office (OAH)"),
+}
+
+
+def owner_label(owner: str) -> str:
+    return _(OWNER_LABELS[owner]) if owner in OWNER_LABELS else owner
+
+
+KIND_LABELS = {
+    "deadline": N_("deadline"),
+    "guideline": N_("guideline"),
+    "window": N_("window"),
+    "commitment": N_("commitment"),
+}
+
+
+def kind_label(kind: str) -> str:
+    return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
+
+COUNTING_LABELS = {
+    "calendar": N_("calendar days"),
+    "business": N_("business days"),
+    "school-tolled": N_("school-tolled days"),
+    "school-tolled + end-of-year": N_("school-tolled days + end of year"),
+    "school-days": N_("school days"),
+    "months": N_("months"),
+    "years": N_("years"),
+    "age": N_("age"),
+}
+
+
+def counting_label(counting: str) -> str:
+    """The counting's name: the catalogue's id in English ('school-tolled'), words in Spanish."""
+    if not _is_translated() or counting not in COUNTING_LABELS:
+        return counting
+    return _(COUNTING_LABELS[counting])
+
+
+def _is_translated() -> bool:
+    from plancli.i18n import DEFAULT_LANGUAGE, current_language
+
+    return current_language() != DEFAULT_LANGUAGE
+
+
+WEEKDAYS = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
+WEEKDAYS_SHORT = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+
+
+def weekday(day: date) -> str:
+    return _(WEEKDAYS[day.weekday()])
+
+
+def weekday_short(day: date) -> str:
+    return _(WEEKDAYS_SHORT[day.weekday()])
+
+
+def period_words(period: Period) -> str:
+    """'45 days', '15 business days', '45 días'; English is `str(period)`, the JSON value."""
+    n = period.amount
+    match period.counting:
+        case Counting.CALENDAR | Counting.SCHOOL_TOLLED:
+            text = ngettext("{n} day", "{n} days", n)
+        case Counting.BUSINESS:
+            text = ngettext("{n} business day", "{n} business days", n)
+        case Counting.SCHOOL_DAYS:
+            text = ngettext("{n} school day", "{n} school days", n)
+        case Counting.MONTHS:
+            text = ngettext("{n} month", "{n} months", n)
+        case Counting.YEARS:
+            text = ngettext("{n} year", "{n} years", n)
+    text = text.format(n=n)
+    if period.cap_field:
+        text += _(", but no later than the event's {field}").format(field=period.cap_field)
+    return text
+
+
+def age_words(age: AgeOffset) -> str:
+    """'3rd birthday − 6 months' in English (`str(age)`), '6 meses antes de cumplir 3 años'."""
+    if not _is_translated():
+        return str(age)
+    before = []
+    if age.months_before:
+        before.append(
+            ngettext("{n} month", "{n} months", age.months_before).format(n=age.months_before)
+        )
+    if age.days_before:
+        before.append(ngettext("{n} day", "{n} days", age.days_before).format(n=age.days_before))
+    if not before:
+        return _("when the child turns {years}").format(years=age.years)
+    return _("{time} before the child turns {years}").format(time=" ".join(before), years=age.years)
+
+
+def rule_period_words(rule: Rule) -> str:
+    """The rule's period with its variants ('60 days; 30 days when ...'), as `period_text`."""
+    if rule.age is not None:
+        return _("on the date ({age})").format(age=age_words(rule.age))
+    assert rule.period is not None
+    parts = [period_words(rule.period)]
+    parts += [
+        _("{period} when {condition}").format(period=period_words(v.period), condition=_(v.when))
+        for v in rule.variants
+    ]
+    return "; ".join(parts)
+
+
+def trigger_words(rule: Rule) -> str:
+    """What starts the clock: event types (names the commands take), or the birthday."""
+    if rule.age is not None:
+        return age_words(rule.age)
+    return _(" or ").join(rule.triggers)
+
+
+def pause_text(pause: Pause) -> str:
+    """'Winter break: 2026-12-21 to 2027-01-01 not counted', in the interface language."""
+    if pause.between is not None:
+        reason = _("between the {first} and {second} school years").format(
+            first=pause.between[0], second=pause.between[1]
+        )
+    else:
+        reason = _(" and ").join(break_name(name) for name in pause.reason.split(" and "))
+    return _("{reason}: {first} to {last} not counted").format(
+        reason=reason, first=pause.first.isoformat(), last=pause.last.isoformat()
+    )
+
+
+def break_name(name: str) -> str:
+    """A district's break or closure as the plan names it, glossed in Spanish when known."""
+    if not _is_translated():
+        return name
+    translated = _(name)  # holiday names and plancli's own reasons are in the catalog
+    if translated != name:
+        return translated
+    from plancli.glossary import break_es
+
+    return break_es(name) or name
+
+
+def step_text(step: Step) -> str:
+    """One step of `explain`, in the interface language."""
+    match step.kind:
+        case StepKind.DAY_ZERO:
+            trigger = (
+                _("birth date")
+                if step.event is None
+                else _("{type}, event {id}").format(type=step.event.type, id=step.event.id)
+            )
+            return _("Day 0 is {day} ({trigger}); counting starts the next day.").format(
+                day=_iso(step.day), trigger=trigger
+            )
+        case StepKind.PERIOD:
+            assert step.period is not None
+            return _("Period: {period} ({counting} counting).").format(
+                period=period_words(step.period),
+                counting=counting_label(str(step.period.counting)),
+            )
+        case StepKind.PERIOD_VARIANT:
+            assert step.period is not None
+            return _("Period: {period}, because {condition}.").format(
+                period=period_words(step.period), condition=_(step.when)
+            )
+        case StepKind.BORN:
+            return _("Born {day}: birthday number {years} is {birthday}.").format(
+                day=_iso(step.day), years=step.days, birthday=_iso(step.other_day)
+            )
+        case StepKind.AGE_OFFSET:
+            assert step.age is not None
+            return f"{age_words(step.age)} = {_iso(step.day)}."
+        case StepKind.CAP_FIRST:
+            return _(
+                "The {field} {day} comes first, so it is the due date (instead of {counted})."
+            ).format(field=step.name, day=_iso(step.day), counted=_iso(step.other_day))
+        case StepKind.CAP_LATER:
+            return _("The {field} {day} is later, so it does not change the date.").format(
+                field=step.name, day=_iso(step.day)
+            )
+        case StepKind.END_OF_YEAR_WHY:
+            return ngettext(
+                "The referral on {day} was {n} day before the last day of the {year} school "
+                "year ({last_day}), within {within} days.",
+                "The referral on {day} was {n} days before the last day of the {year} school "
+                "year ({last_day}), within {within} days.",
+                step.days,
+            ).format(
+                day=_iso(step.day),
+                n=step.days,
+                year=step.school_year,
+                last_day=_iso(step.other_day),
+                within=step.within,
+            )
+        case StepKind.PROMISED:
+            assert step.event is not None
+            return _(
+                "Promised on {day} (contact, event {id}) by {who}, to be done by {due}."
+            ).format(
+                day=_iso(step.day),
+                id=step.event.id,
+                who=owner_label(step.name),
+                due=_iso(step.other_day),
+            )
+        case StepKind.END_OF_YEAR_DUE:
+            return _(
+                "End-of-year rule: due {n} days after the first day of the {year} school year "
+                "({first_day}): {due}."
+            ).format(
+                n=step.days,
+                year=step.school_year,
+                first_day=_iso(step.other_day),
+                due=_iso(step.day),
+            )

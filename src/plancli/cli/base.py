@@ -16,6 +16,7 @@ from plancli import digest, planfiles, view
 from plancli.errors import (
     PlancliError,
 )
+from plancli.i18n import _, resolve_language, set_language
 from plancli.rules import (
     System,
 )
@@ -69,7 +70,9 @@ def parse_today(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+        raise typer.BadParameter(
+            _("expected YYYY-MM-DD, got {value}").format(value=repr(value))
+        ) from None
 
 
 PlanOption = Annotated[
@@ -108,6 +111,33 @@ SystemOption = Annotated[System | None, typer.Option(help="Only one system.")]
 YesOption = Annotated[
     bool, typer.Option("--yes", "-y", help="Do not ask; use the options given (for scripts).")
 ]
+
+
+def choose_language(value: str | None) -> str | None:
+    """`--lang`'s callback: the interface language, set once, before anything is printed.
+
+    Click calls it also when `--lang` is absent (value None): PLANCLI_LANG, the locale or
+    English then decide (SPEC §9). Eager, so that even another option's error is worded in it.
+    """
+    try:
+        set_language(resolve_language(value))
+    except PlancliError as error:
+        raise typer.BadParameter(str(error)) from None
+    return value
+
+
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="en|es",
+        callback=choose_language,
+        is_eager=True,
+        show_default=False,
+        help="Language of what plancli says: en or es (default: PLANCLI_LANG, else the "
+        "locale, else English).",
+    ),
+]
 TodayOption = Annotated[
     str | None,
     typer.Option(
@@ -134,13 +164,21 @@ def reporting_errors() -> Iterator[None]:
         raise typer.Exit(code=1) from None
     except OSError as error:  # a path the system cannot use (name too long, no permission)
         print_error(
-            f"Cannot use {str(error.filename or 'a file')[:200]}: {error.strerror or error}."
+            _("Cannot use {file}: {reason}.").format(
+                file=str(error.filename or _("a file"))[:200], reason=error.strerror or error
+            )
         )
         raise typer.Exit(code=1) from None
 
 
 def print_error(message: str) -> None:
-    err.print(f"[bold red]Error:[/bold red] {escape(message)}", soft_wrap=True)
+    label = _("Error:")
+    err.print(f"[bold red]{escape(label)}[/bold red] {escape(message)}", soft_wrap=True)
+
+
+def print_warning(message: str) -> None:
+    """'Warning: ...' on stderr, in the interface language."""
+    err.print(escape(_("Warning: {message}").format(message=message)), soft_wrap=True)
 
 
 def plain_output(stream: Any) -> bool:

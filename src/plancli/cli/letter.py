@@ -16,6 +16,7 @@ from plancli.cli.base import (
     OutputOption,
     TodayOption,
     app,
+    choose_language,
     err,
     escape,
     out,
@@ -37,6 +38,12 @@ from plancli.view import DeadlineRow, Format
 class LetterLanguage(StrEnum):
     EN = "en"
     ES = "es"
+
+
+def _choose_languages(value: LetterLanguage | None) -> LetterLanguage | None:
+    """`--lang` chooses the letter's language and, when given, the interface's too."""
+    choose_language(None if value is None else value.value)
+    return value
 
 
 @app.command()
@@ -65,7 +72,12 @@ def letter(
     ] = None,
     lang: Annotated[
         LetterLanguage | None,
-        typer.Option(help="en or es (default: the plan's family.language, else en)."),
+        typer.Option(
+            callback=_choose_languages,
+            is_eager=True,
+            help="en or es: the letter's language and plancli's (default: the plan's "
+            "family.language for the letter, else en).",
+        ),
     ] = None,
     output: OutputOption = None,
     force: ForceOption = False,

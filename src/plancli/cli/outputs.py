@@ -11,6 +11,7 @@ import typer
 from plancli import digest, planfiles, report, store
 from plancli.cli.base import (
     ForceOption,
+    LangOption,
     OutputOption,
     PlanOption,
     TodayOption,
@@ -21,6 +22,7 @@ from plancli.cli.base import (
     today_of,
     write_text,
 )
+from plancli.i18n import _, ngettext
 
 # ---- remind
 
@@ -28,6 +30,7 @@ from plancli.cli.base import (
 @app.command()
 def remind(
     plan: PlanOption = None,
+    lang: LangOption = None,
     today: TodayOption = None,
     within: Annotated[
         int,
@@ -61,6 +64,7 @@ app.add_typer(export_app, name="export")
 @export_app.command("ics")
 def export_ics(
     plan: PlanOption = None,
+    lang: LangOption = None,
     today: TodayOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -87,7 +91,7 @@ def export_ics(
     from plancli import ics
 
     if alarm and no_alarms:
-        raise typer.BadParameter("give --alarm or --no-alarms, not both")
+        raise typer.BadParameter(_("give --alarm or --no-alarms, not both"))
     if isinstance(today, date):
         # Reproducible: the same --today gives the same file, byte for byte.
         now, stamp = today, datetime.combine(today, time(0), tzinfo=UTC)
@@ -98,7 +102,7 @@ def export_ics(
     with planfiles.kept_out_of_gc():
         plans, failed = load_plans(plan, now)
         name = (
-            "plancli caseload"
+            _("plancli caseload")
             if caseload or len(plans) != 1
             else f"plancli: {plans[0].plan.child.name}"
         )
@@ -120,10 +124,13 @@ def export_ics(
             store.write_private_file(output, data, force=force)
         count = data.count(b"BEGIN:VEVENT")
         out.print(
-            f"Wrote {count} open deadline{'' if count == 1 else 's'} to "
-            f"{report.printable(str(output))} "
-            "(readable only by you). Import it into your calendar; importing a newer "
-            "export updates the same events.",
+            ngettext(
+                "Wrote {n} open deadline to {file} (readable only by you). Import it into your "
+                "calendar; importing a newer export updates the same events.",
+                "Wrote {n} open deadlines to {file} (readable only by you). Import it into your "
+                "calendar; importing a newer export updates the same events.",
+                count,
+            ).format(n=count, file=report.printable(str(output))),
             markup=False,
             soft_wrap=True,
         )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from typing import Annotated
 
 import typer
 
 from plancli import arguments, planfiles, report, store, view
 from plancli.cli.base import (
+    LangOption,
     OnePlanOption,
     PlanOption,
     TodayOption,
@@ -18,6 +20,7 @@ from plancli.cli.base import (
     escape,
     out,
     print_error,
+    print_warning,
     reporting_errors,
     show_deadlines,
     today_of,
@@ -31,6 +34,14 @@ from plancli.errors import (
     UnknownNameError,
     suggestion,
 )
+from plancli.i18n import _, current_language, language_of, ngettext, set_language
+from plancli.questions import (
+    INIT_QUESTIONS,
+    LANGUAGE_QUESTION,
+    RELATIONSHIP_LABELS,
+    Question,
+    yes_no_hint,
+)
 from plancli.rules import (
     EVENT_TYPES,
     EXTENSION_EVENT,
@@ -38,7 +49,7 @@ from plancli.rules import (
     field_warnings,
 )
 from plancli.view import Format
-from plancli.vocab import LANGUAGES
+from plancli.vocab import LANGUAGES, answer_yes_no, list_answer
 
 # --------------------------------------------------------------------------------------------
 # init, add, events, remove, check
@@ -47,77 +58,165 @@ from plancli.vocab import LANGUAGES
 @app.command()
 def init(
     plan: OnePlanOption = None,
+    lang: LangOption = None,
     name: Annotated[str | None, typer.Option(help="The child's name.")] = None,
     birth_date: Annotated[
         str | None, typer.Option(metavar="YYYY-MM-DD", help="The child's birth date.")
     ] = None,
     parent_name: Annotated[str | None, typer.Option(help="Your name, for letters.")] = None,
-    language: Annotated[str, typer.Option(help="Letters in en or es.")] = "en",
+    relationship: Annotated[
+        str | None,
+        typer.Option(help="Your relationship to the child: " + ", ".join(RELATIONSHIP_LABELS)),
+    ] = None,
+    family_language: Annotated[
+        str | None,
+        typer.Option(
+            "--family-language",
+            "--language",
+            help="Letters in en or es (default: the language of the questions).",
+        ),
+    ] = None,
     school: Annotated[str | None, typer.Option(help="The child's school.")] = None,
+    school_address: Annotated[str | None, typer.Option(help="The school's address.")] = None,
     district: Annotated[str | None, typer.Option(help="The school district.")] = None,
     regional_center: Annotated[str | None, typer.Option(help="The regional center.")] = None,
     address: Annotated[str | None, typer.Option(help="Your mailing address, for letters.")] = None,
     phone: Annotated[str | None, typer.Option(help="Your phone, for letters.")] = None,
     email: Annotated[str | None, typer.Option(help="Your email, for letters.")] = None,
     concerns: Annotated[
-        str | None, typer.Option(help="Areas of concern, e.g. 'reading; speech'.")
+        str | None, typer.Option(help="Areas of concern, e.g. 'reading, speech'.")
     ] = None,
     yes: YesOption = False,
     today: TodayOption = None,
 ) -> None:
-    """Create a plan file for one child (never overwrites an existing one)."""
+    """Create a plan file for one child (never overwrites an existing one).
+
+    Asks for the language first, then every question in it; --yes and the options for scripts.
+    """
     now = today_of(today)
     path = planfiles.one_plan(plan)
+    given: dict[str, str | None] = {
+        "child.name": name,
+        "child.birth_date": birth_date,
+        "family.parent_name": parent_name,
+        "family.relationship": relationship,
+        "family.language": family_language,
+        "school.name": school,
+        "school.address": school_address,
+        "school.district": district,
+        "regional_center.name": regional_center,
+        "family.address": address,
+        "family.phone": phone,
+        "family.email": email,
+        "child.concerns": concerns,
+    }
     with reporting_errors():
         if path.exists():
             raise PlanExistsError(
-                f"{path} already exists; plancli will not overwrite it. "
-                "Use it as it is, or choose another path with --plan."
+                _(
+                    "{path} already exists; plancli will not overwrite it. "
+                    "Use it as it is, or choose another path with --plan."
+                ).format(path=path)
             )
-        ask = not yes and sys.stdin.isatty()
-        if ask:
-            name = name or typer.prompt("Child's name")
-            while birth_date is None or arguments.birth_date_problem(birth_date, now):
-                if birth_date is not None:
-                    err.print(
-                        escape(arguments.birth_date_problem(birth_date, now) or ""), soft_wrap=True
-                    )
-                birth_date = typer.prompt("Child's birth date (YYYY-MM-DD)")
-            parent_name = parent_name or typer.prompt("Your name (for letters)", default="")
-            address = address or typer.prompt("Your mailing address (for letters)", default="")
-            concerns = concerns or typer.prompt(
-                "Areas of concern, separated by ; (for letters)", default=""
-            )
-            school = school or typer.prompt("School (optional)", default="")
-            district = district or typer.prompt("School district (optional)", default="")
-            regional_center = regional_center or typer.prompt(
-                "Regional center (optional)", default=""
-            )
-        if not name or not birth_date:
-            raise PlancliError(
+        if not yes and interactive():
+            if lang is None:
+                set_language(_ask(LANGUAGE_QUESTION, now, default=current_language()))
+            for question in INIT_QUESTIONS:
+                if not given[question.key]:
+                    own = current_language() if question.key == "family.language" else ""
+                    given[question.key] = _ask(question, now, default=own)
+        answers = {key: value or None for key, value in given.items()}
+        store.create_plan(path, _new_plan(answers, now))
+    write_text(view.created_text(path, plan_given=plan is not None))
+    # (p13-calendar: the crontab line for the new plan is printed here)
+
+
+def _new_plan(answers: dict[str, str | None], now: date) -> str:
+    """The plan file's text from `init`'s answers, each checked as the plan checks it."""
+    name, birth_date = answers["child.name"], answers["child.birth_date"]
+    if not name or not birth_date:
+        raise PlancliError(
+            _(
                 "A plan needs the child's name and birth date: give --name and "
                 "--birth-date (YYYY-MM-DD)."
             )
-        problem = arguments.birth_date_problem(birth_date, now)
-        if problem:
-            raise PlancliError(problem)
-        if language not in LANGUAGES:
-            raise PlancliError(f"--language must be en or es, not {language!r}.")
-        text = view.new_plan_text(
-            name=name,
-            birth_date=birth_date,
-            language=language,
-            parent_name=parent_name,
-            address=address,
-            phone=phone,
-            email=email,
-            concerns=concerns,
-            school=school,
-            district=district,
-            regional_center=regional_center,
         )
-        store.create_plan(path, text)
-    write_text(view.created_text(path, plan_given=plan is not None))
+    problem = arguments.birth_date_problem(birth_date, now)
+    if problem:
+        raise PlancliError(problem)
+    language = answers["family.language"] or current_language()
+    if language not in LANGUAGES:
+        raise PlancliError(
+            _("--family-language must be en or es, not {value}.").format(value=repr(language))
+        )
+    relationship = answers["family.relationship"]
+    if relationship is not None and relationship not in RELATIONSHIP_LABELS:
+        raise PlancliError(
+            _("--relationship must be one of {choices}, not {value}.").format(
+                choices=", ".join(RELATIONSHIP_LABELS), value=repr(relationship)
+            )
+        )
+    return view.new_plan_text(
+        name=name,
+        birth_date=birth_date,
+        language=language,
+        parent_name=answers["family.parent_name"],
+        relationship=relationship,
+        address=answers["family.address"],
+        phone=answers["family.phone"],
+        email=answers["family.email"],
+        concerns=list_answer(answers["child.concerns"] or ""),
+        school=answers["school.name"],
+        school_address=answers["school.address"],
+        district=answers["school.district"],
+        regional_center=answers["regional_center.name"],
+    )
+
+
+def _ask(question: Question, now: date, *, default: str = "") -> str:
+    """One of `init`'s questions, asked until the answer is one the plan takes ('' skips an
+    optional one). The question is worded in the interface language when it is asked."""
+    prompt = question.prompt if question is LANGUAGE_QUESTION else _(question.prompt)
+    if question.key == "family.relationship":  # the values the plan takes, and their words
+        prompt += " (" + "; ".join(f"{v} = {_(RELATIONSHIP_LABELS[v])}" for v in question.choices)
+        prompt += ")"
+    while True:
+        answer = str(typer.prompt(prompt, default=default, show_default=bool(default))).strip()
+        if not answer:
+            if not question.required:
+                return ""
+            err.print(escape(_("This answer is needed to make the plan.")), soft_wrap=True)
+            continue
+        if question is LANGUAGE_QUESTION:
+            language = language_of(answer) or _SPOKEN_LANGUAGES.get(answer.casefold())
+            if language is not None:
+                return language
+        elif question.choices and answer not in question.choices:
+            err.print(
+                escape(_("Answer one of: {choices}.").format(choices=", ".join(question.choices))),
+                soft_wrap=True,
+            )
+            continue
+        elif question.key == "child.birth_date":
+            problem = arguments.birth_date_problem(answer, now)
+            if problem:
+                err.print(escape(problem), soft_wrap=True)
+                continue
+            return answer
+        else:
+            return answer
+        err.print("en = English, es = español", soft_wrap=True)
+
+
+# Languages as people name them at the bilingual first question.
+_SPOKEN_LANGUAGES = {
+    "english": "en",
+    "inglés": "en",
+    "ingles": "en",
+    "spanish": "es",
+    "español": "es",
+    "espanol": "es",
+}
 
 
 def _event_type_help() -> str:
@@ -129,6 +228,7 @@ def add(
     event_type: Annotated[str, typer.Argument(metavar="TYPE", help=_event_type_help())],
     on: Annotated[str, typer.Argument(metavar="DATE", help="When it happened, YYYY-MM-DD.")],
     plan: OnePlanOption = None,
+    lang: LangOption = None,
     note: Annotated[str | None, typer.Option(help="A short note (kept in the plan).")] = None,
     field: Annotated[
         list[str] | None,
@@ -150,37 +250,40 @@ def add(
         fields = arguments.event_fields(field or [])
         added = store.add_event(path, {"type": event_type, "date": day, "note": note, **fields})
     new_id, updated = added.id, added.plan
-    out.print(f"Added {new_id}: {event_type} on {day.isoformat()}.", markup=False)
+    out.print(
+        _("Added {id}: {type} on {date}.").format(id=new_id, type=event_type, date=day.isoformat()),
+        markup=False,
+    )
     for warning in field_warnings(event_type, fields):
-        err.print(f"Warning: --field {escape(warning)}", soft_wrap=True)
+        print_warning(f"--field {warning}")
     if event_type == EXTENSION_EVENT and not [
         d for d in deadlines_for(updated, now) if d.extension and d.extension.id == new_id
     ]:
-        err.print(
-            f"Warning: no {escape(str(fields.get('rule')))} deadline of this plan takes this "
-            "extension (no trigger event on or before it, or the date is not later than the "
-            "law's); `plancli check` says more.",
-            soft_wrap=True,
+        print_warning(
+            _(
+                "no {rule} deadline of this plan takes this extension (no trigger event on or "
+                "before it, or the date is not later than the law's); `plancli check` says more."
+            ).format(rule=fields.get("rule"))
         )
     started = [d for d in deadlines_for(updated, now) if d.trigger.event_id == new_id]
     if started:
         show_deadlines([(None, path, d) for d in started], now, Format.TABLE, caseload=False)
     else:
         out.print(
-            "It starts no deadline by itself (it may meet one: see `plancli deadlines`).",
+            _("It starts no deadline by itself (it may meet one: see `plancli deadlines`)."),
             markup=False,
         )
 
 
 @app.command()
-def events(plan: OnePlanOption = None, today: TodayOption = None) -> None:
+def events(plan: OnePlanOption = None, lang: LangOption = None, today: TodayOption = None) -> None:
     """List the recorded events: id, date, type, fields, note (* = after today)."""
     now = today_of(today)
     with reporting_errors():
         loaded = store.load_plan(planfiles.one_plan(plan))
     text = view.events_text(loaded.events_by_date(), now)
     if text is None:
-        out.print("No events yet. `plancli add TYPE DATE` records one.", markup=False)
+        out.print(_("No events yet. `plancli add TYPE DATE` records one."), markup=False)
         return
     write_text(text)
 
@@ -191,6 +294,7 @@ def remove(
         str, typer.Argument(metavar="EVENT_ID", help="The event's id (see `plancli events`).")
     ],
     plan: OnePlanOption = None,
+    lang: LangOption = None,
     yes: YesOption = False,
     today: TodayOption = None,  # accepted like every command that reads a plan (SPEC §1)
 ) -> None:
@@ -201,23 +305,51 @@ def remove(
         event = loaded.event(event_id)
         if event is None:
             raise UnknownNameError(
-                f"No event '{event_id}' in {path}."
-                f"{suggestion(event_id, [e.id for e in loaded.events])} "
-                "`plancli events` lists them."
+                _("No event '{id}' in {path}.").format(id=event_id, path=path)
+                + suggestion(event_id, [e.id for e in loaded.events])
+                + " "
+                + _("`plancli events` lists them.")
             )
         if not yes:
-            if not sys.stdin.isatty():
-                raise PlancliError(f"Not removing {event_id} without confirmation: add --yes.")
-            if not typer.confirm(f"Remove {event_id} ({event.type} on {event.date})?"):
-                out.print("Nothing removed.", markup=False)
+            if not interactive():
+                raise PlancliError(
+                    _("Not removing {id} without confirmation: add --yes.").format(id=event_id)
+                )
+            question = _("Remove {id} ({type} on {date})?").format(
+                id=event_id, type=event.type, date=event.date.isoformat()
+            )
+            if not _confirm(question):
+                out.print(_("Nothing removed."), markup=False)
                 return
-        store.update_plan(path, lambda document, _: store.remove_event(document, event_id))
+        store.update_plan(path, lambda document, _plan: store.remove_event(document, event_id))
     backup = report.printable(f"{path}.bak")
-    write_text(f"Removed {event_id}. The previous version is in {backup}.\n")
+    write_text(
+        _("Removed {id}. The previous version is in {backup}.").format(id=event_id, backup=backup)
+        + "\n"
+    )
+
+
+def interactive() -> bool:
+    """Is someone at the keyboard to answer questions (not a script, a pipe or cron)?"""
+    return sys.stdin.isatty()
+
+
+def _confirm(question: str, *, default: bool = False) -> bool:
+    """A yes/no question answered y, s, sí, si, n or no (Click's confirm refuses `s`)."""
+    while True:
+        typed = str(
+            typer.prompt(
+                f"{question} {yes_no_hint(default=default)}", default="", show_default=False
+            )
+        )
+        answer = answer_yes_no(typed, default=default)
+        if answer is not None:
+            return answer
+        err.print(escape(_("Answer y (yes) or n (no).")), soft_wrap=True)
 
 
 @app.command()
-def check(plan: PlanOption = None, today: TodayOption = None) -> None:
+def check(plan: PlanOption = None, lang: LangOption = None, today: TodayOption = None) -> None:
     """Validate plan files and report every problem at once."""
     from plancli.checks import check_plan_file
 
@@ -230,12 +362,15 @@ def check(plan: PlanOption = None, today: TodayOption = None) -> None:
             failed = True
             continue
         for warning in result.warnings:
-            err.print(f"Warning: {escape(str(path))}: {escape(warning)}", soft_wrap=True)
+            print_warning(f"{path}: {warning}")
         if result.problems:
             print_error(str(PlanFileError(str(path), result.problems)))
             failed = True
         else:
-            count = f"{result.events} event{'' if result.events == 1 else 's'}"
-            out.print(f"{report.printable(str(path))}: OK ({count}).", markup=False)
+            count = ngettext("{n} event", "{n} events", result.events).format(n=result.events)
+            out.print(
+                _("{path}: OK ({count}).").format(path=report.printable(str(path)), count=count),
+                markup=False,
+            )
     if failed:
         raise typer.Exit(code=1)

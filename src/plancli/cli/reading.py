@@ -12,6 +12,7 @@ from plancli import arguments, planfiles, store, view
 from plancli.cli.base import (
     ForceOption,
     FormatOption,
+    LangOption,
     OnePlanOption,
     OutputOption,
     PlanOption,
@@ -40,6 +41,7 @@ from plancli.view import DeadlineRow, Format
 @app.command()
 def deadlines(
     plan: PlanOption = None,
+    lang: LangOption = None,
     today: TodayOption = None,
     within: Annotated[
         int | None,
@@ -94,12 +96,13 @@ def explain(
         ),
     ],
     plan: OnePlanOption = None,
+    lang: LangOption = None,
     today: TodayOption = None,
 ) -> None:
     """How a date was counted, step by step, and the law behind it."""
     now = today_of(today)
     with reporting_errors():
-        rule_id, _, event_id = name.partition(":")
+        rule_id, _sep, event_id = name.partition(":")
         if rule_id in RULES_BY_ID and not event_id:
             rule = RULES_BY_ID[rule_id]
             write_text(view.explain_rule_text(rule))
@@ -120,6 +123,7 @@ def explain(
 @app.command()
 def rules(
     system: SystemOption = None,
+    lang: LangOption = None,
     output_format: FormatOption = Format.TABLE,
     verbose: Annotated[
         bool,

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from plancli.errors import PlancliError, PlanFileError, PlanNotFoundError
+from plancli.i18n import _
 
 MAX_PLAN_BYTES = 5_000_000  # a plan is a few kilobytes; refuse anything absurd before parsing
 MAX_NESTING = 64  # a plan nests 5 levels deep; deeper YAML is refused before anything walks it
@@ -27,8 +28,8 @@ def read_text(path: Path) -> str:
         if stat.S_ISDIR(info.st_mode):
             raise PlanFileError(
                 str(path),
-                ["this is a folder, not a plan file"],
-                hint="Give the path of a .yaml plan file with --plan.",
+                [_("this is a folder, not a plan file")],
+                hint=_("Give the path of a .yaml plan file with --plan."),
             )
         if not stat.S_ISREG(info.st_mode):
             raise PlanFileError(
@@ -47,8 +48,10 @@ def read_text(path: Path) -> str:
         return raw.decode("utf-8")
     except FileNotFoundError:
         raise PlanNotFoundError(
-            f"No plan file at {path}. Create one with `plancli init --plan {path}`, or point "
-            "--plan (or the PLANCLI_PLAN environment variable) at your plan file."
+            _(
+                "No plan file at {path}. Create one with `plancli init --plan {path}`, or point "
+                "--plan (or the PLANCLI_PLAN environment variable) at your plan file."
+            ).format(path=path)
         ) from None
     except UnicodeDecodeError as error:
         raise PlanFileError(
@@ -58,8 +61,9 @@ def read_text(path: Path) -> str:
         ) from None
     except OSError as error:
         raise PlancliError(
-            f"Cannot read {path}: {error.strerror or error}. Check the path and that you may "
-            "read the file."
+            _(
+                "Cannot read {path}: {reason}. Check the path and that you may read the file."
+            ).format(path=path, reason=error.strerror or error)
         ) from None
 
 
@@ -84,16 +88,20 @@ def parse_yaml(text: str, path: str) -> Any:
         return _plain_data(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        what = error.problem or error.context or "not valid YAML"
+        where = _where_text(mark.line, mark.column) if mark else ""
+        what = error.problem or error.context or _("not valid YAML")
         if mark is not None and _tab_near(text, mark.line, mark.column):
-            what += " (a tab: YAML indents with spaces, never tabs; replace the tab with spaces)"
+            what += " " + _(
+                "(a tab: YAML indents with spaces, never tabs; replace the tab with spaces)"
+            )
         raise PlanFileError(
             path,
-            [f"{where}YAML syntax error: {what}"],
+            [where + _("YAML syntax error: {what}").format(what=what)],
             hint=(
-                "Fix that line in a text editor (check indentation, colons and brackets), then "
-                "run `plancli check`."
+                _(
+                    "Fix that line in a text editor (check indentation, colons and brackets), "
+                    "then run `plancli check`."
+                )
             ),
         ) from None
     except ReaderError as error:
@@ -122,7 +130,11 @@ def _first_surrogate(text: str) -> int | None:
 def _where(text: str, index: int) -> str:
     line = text.count("\n", 0, index)
     column = index - (text.rfind("\n", 0, index) + 1)
-    return f"line {line + 1}, column {column + 1}: "
+    return _where_text(line, column)
+
+
+def _where_text(line: int, column: int) -> str:
+    return _("line {line}, column {column}: ").format(line=line + 1, column=column + 1)
 
 
 def _tab_near(text: str, line: int, column: int) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 from plancli.contacts import contact_problems
 from plancli.daycount import Break, SchoolCalendar, SchoolYear
 from plancli.errors import suggestion
-from plancli.i18n import _
+from plancli.i18n import N_, _
 from plancli.model import (
     PLAN_VERSION,
     Child,
@@ -57,13 +57,33 @@ def _no_such_day(text: str) -> str:
 
     year, month, day = (int(part) for part in text.split("-"))
     if year == 0:
-        return " (there is no year 0000)"
+        return " " + _("(there is no year 0000)")
     if not 1 <= month <= 12:
-        return f" (there is no month {month:02d}; months are 01 to 12)"
+        return " " + _("(there is no month {month}; months are 01 to 12)").format(
+            month=f"{month:02d}"
+        )
     days = _stdcal.monthrange(year, month)[1]
     if day == 0 or day > days:
-        return f" (there is no such day: {_stdcal.month_name[month]} {year} has {days} days)"
-    return " (there is no such day)"
+        return " " + _("(there is no such day: {month} {year} has {days} days)").format(
+            month=_(_MONTHS[month - 1]), year=year, days=days
+        )
+    return " " + _("(there is no such day)")
+
+
+_MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
 
 
 class ValueProblem(ValueError):
@@ -79,14 +99,18 @@ def read_date(value: Any, *, plausible: bool = True) -> date:
     if text is None or not _ISO_DATE.fullmatch(text):
         hint = ""
         if text is not None and _TWO_DIGIT_YEAR.fullmatch(text):
-            hint = " (write the year with four digits)"
-        raise ValueProblem(f"expected YYYY-MM-DD, got {_show(value)}{hint}")
+            hint = " " + _("(write the year with four digits)")
+        raise ValueProblem(_("expected YYYY-MM-DD, got {value}").format(value=_show(value)) + hint)
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise ValueProblem(f"expected YYYY-MM-DD, got {_show(value)}{_no_such_day(text)}") from None
+        raise ValueProblem(
+            _("expected YYYY-MM-DD, got {value}").format(value=_show(value)) + _no_such_day(text)
+        ) from None
     if plausible and not EARLIEST <= day <= LATEST:
-        raise ValueProblem(f"{day.isoformat()} is not a plausible date (1900 to 2199)")
+        raise ValueProblem(
+            _("{date} is not a plausible date (1900 to 2199)").format(date=day.isoformat())
+        )
     return day
 
 
@@ -103,7 +127,7 @@ def read_field(key: str, value: Any) -> FieldValue | None:
     its values with this too, so the command line and the file never disagree.
     """
     if isinstance(value, dict | list):
-        raise ValueProblem("expected a single value, not a list or section")
+        raise ValueProblem(_("expected a single value, not a list or section"))
     if value is None or value == "":
         return None
     text = str(value).strip()
@@ -112,7 +136,7 @@ def read_field(key: str, value: Any) -> FieldValue | None:
     if key in FLAG_FIELDS or text.lower() in ("true", "false"):
         answer = yes_no(text)
         if answer is None:
-            raise ValueProblem(f"expected true or false, got {_show(value)}")
+            raise ValueProblem(_("expected true or false, got {value}").format(value=_show(value)))
         return answer
     if text.isascii() and text.isdigit() and len(text) < 10 and not text.startswith("0"):
         return int(text)
@@ -123,7 +147,9 @@ def birth_date_after_today(birth: date, today: date) -> str | None:
     """A birth date after today is a year typed wrong: the problem, without its key path."""
     if birth <= today:
         return None
-    return f"{birth.isoformat()} is after today ({today.isoformat()}); check the year"
+    return _("{date} is after today ({today}); check the year").format(
+        date=birth.isoformat(), today=today.isoformat()
+    )
 
 
 def event_after_today(day: date, today: date) -> str | None:
@@ -131,9 +157,8 @@ def event_after_today(day: date, today: date) -> str | None:
     is only scheduled has met no deadline yet). The problem, without its key path."""
     if day <= today:
         return None
-    return (
-        f"{day.isoformat()} is after today ({today.isoformat()}); record events once they "
-        "have happened"
+    return _("{date} is after today ({today}); record events once they have happened").format(
+        date=day.isoformat(), today=today.isoformat()
     )
 
 
@@ -177,10 +202,12 @@ class _Checker:
         value = data.get(key)
         if value is None or value == "":
             if required:
-                self.problem(f"{where}{key}", "missing; add it")
+                self.problem(f"{where}{key}", _("missing; add it"))
             return None
         if not isinstance(value, str):
-            self.problem(f"{where}{key}", f"expected text, got {_show(value)}")
+            self.problem(
+                f"{where}{key}", _("expected text, got {value}").format(value=_show(value))
+            )
             return None
         return value
 
@@ -196,7 +223,7 @@ class _Checker:
     ) -> date | None:
         if data.get(key) in (None, ""):
             if required:
-                self.problem(f"{where}{key}", "missing; add a date as YYYY-MM-DD")
+                self.problem(f"{where}{key}", _("missing; add a date as YYYY-MM-DD"))
             return None
         return self.date_value(data[key], f"{where}{key}")
 
@@ -207,16 +234,23 @@ class _Checker:
         answer = yes_no(value) if isinstance(value, str) else None
         if answer is not None:
             return answer
-        self.problem(f"{where}{key}", f"expected true or false, got {_show(value)}")
+        self.problem(
+            f"{where}{key}", _("expected true or false, got {value}").format(value=_show(value))
+        )
         return False
 
     def mapping(self, data: Any, where: str, *, required: bool = False) -> dict[str, Any] | None:
         if data is None or data == "":
             if required:
-                self.problem(where, "missing; add this section")
+                self.problem(where, _("missing; add this section"))
             return None
         if not isinstance(data, dict):
-            self.problem(where, f"expected a section of `key: value` lines, got {_show(data)}")
+            self.problem(
+                where,
+                _("expected a section of `key: value` lines, got {value}").format(
+                    value=_show(data)
+                ),
+            )
             return None
         return data
 
@@ -224,17 +258,17 @@ class _Checker:
         for key in data:
             if key not in known:
                 self.warnings.append(
-                    f"{where}{key}: unknown key, ignored.{suggestion(str(key), known)}"
+                    f"{where}{key}: " + _("unknown key, ignored.") + suggestion(str(key), known)
                 )
 
     # -- sections -----------------------------------------------------------------------
 
     def plan(self, data: Any) -> Plan | None:
         if data is None or data == "":
-            self.problem("(file)", "the file is empty; run `plancli init` to create a plan")
+            self.problem("(file)", _("the file is empty; run `plancli init` to create a plan"))
             return None
         if not isinstance(data, dict):
-            self.problem("(file)", "expected `key: value` sections (version, child, events)")
+            self.problem("(file)", _("expected `key: value` sections (version, child, events)"))
             return None
         if not self.version(data):
             return None  # a newer plancli's plan: its other keys may mean what we cannot know
@@ -262,19 +296,27 @@ class _Checker:
         False when the rest of the plan should not be read (a newer plancli wrote it)."""
         number = plan_version(data)
         if number is None:
-            self.problem("version", f"expected a whole number, got {_show(data.get('version'))}")
+            self.problem(
+                "version",
+                _("expected a whole number, got {value}").format(value=_show(data.get("version"))),
+            )
         elif number > PLAN_VERSION:
             shown = str(number) if number < 10**9 else _show(data.get("version"))
             self.problem(
                 "version",
-                f"this plan was written by a newer plancli (version {shown}; this plancli "
-                f"reads up to {PLAN_VERSION}); upgrade plancli (in its folder: `git pull`, "
-                "then `pip install -e .` again) (do not edit the version number: a newer "
-                "plancli may have written things this one would misread)",
+                _(
+                    "this plan was written by a newer plancli (version {shown}; this plancli "
+                    "reads up to {version}); upgrade plancli (in its folder: `git pull`, "
+                    "then `pip install -e .` again) (do not edit the version number: a newer "
+                    "plancli may have written things this one would misread)"
+                ).format(shown=shown, version=PLAN_VERSION),
             )
             return False
         elif number < PLAN_VERSION:  # only when a migration is missing: never in a release
-            self.problem("version", f"no migration from version {number}; upgrade plancli")
+            self.problem(
+                "version",
+                _("no migration from version {number}; upgrade plancli").format(number=number),
+            )
         return True
 
     def child(self, data: dict[str, Any] | None) -> Child | None:
@@ -296,18 +338,20 @@ class _Checker:
             return tuple(part.strip() for part in value.split(";") if part.strip())
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return tuple(value)
-        self.problem(where, "expected a list of short texts, e.g. [reading, speech]")
+        self.problem(where, _("expected a list of short texts, e.g. [reading, speech]"))
         return ()
 
     def family(self, data: dict[str, Any] | None) -> Family:
         if data is None:
             return Family()
-        keys = ("parent_name", "address", "phone", "email", "language")
+        keys = ("parent_name", "relationship", "address", "phone", "email", "language")
         self.unknown_keys(data, keys, "family.")
         values = {key: self.text(data, key, "family.") for key in keys}
         language = values["language"]
         if language is not None and language not in LANGUAGES:
-            self.problem("family.language", f"expected en or es, got {_show(language)}")
+            self.problem(
+                "family.language", _("expected en or es, got {value}").format(value=_show(language))
+            )
             values["language"] = None
         return Family(**values)
 
@@ -343,15 +387,15 @@ class _Checker:
                     if year is not None:
                         years.append(year)
             else:
-                self.problem("calendar.years", "expected a list of school years")
+                self.problem("calendar.years", _("expected a list of school years"))
         years.sort(key=lambda y: y.first_day)
         for before, after in zip(years, years[1:], strict=False):
             if after.first_day <= before.last_day:
                 self.problem(
                     "calendar.years",
-                    f"the school years starting "
-                    f"{before.first_day.isoformat()} and {after.first_day.isoformat()} "
-                    "overlap",
+                    _("the school years starting {first} and {second} overlap").format(
+                        first=before.first_day.isoformat(), second=after.first_day.isoformat()
+                    ),
                 )
         holidays: set[date] = set()
         raw_holidays = data.get("holidays")
@@ -361,7 +405,7 @@ class _Checker:
                 if day is not None:
                     holidays.add(day)
         elif raw_holidays not in (None, ""):
-            self.problem("calendar.holidays", "expected a list of dates, e.g. [2027-02-12]")
+            self.problem("calendar.holidays", _("expected a list of dates, e.g. [2027-02-12]"))
         self.calendar_read = SchoolCalendar(
             years=tuple(years),
             holidays=frozenset(holidays),
@@ -384,11 +428,11 @@ class _Checker:
                 if brk is not None:
                     breaks.append(brk)
         elif raw_breaks not in (None, ""):
-            self.problem(f"{where}.breaks", "expected a list of breaks")
+            self.problem(f"{where}.breaks", _("expected a list of breaks"))
         if first is None or last is None:
             return None
         if last <= first:
-            self.problem(f"{where}.last_day", "must be after first_day")
+            self.problem(f"{where}.last_day", _("must be after first_day"))
             return None
         return SchoolYear(first, last, tuple(sorted(breaks, key=lambda b: b.first)))
 
@@ -405,11 +449,12 @@ class _Checker:
         if first is None or last is None:
             return None
         if last < first:
-            self.problem(f"{where}.last", "must be on or after first")
+            self.problem(f"{where}.last", _("must be on or after first"))
             return None
         if first_day and last_day and not (first_day <= first and last <= last_day):
             self.problem(
-                where, "the break must fall inside its school year (between first_day and last_day)"
+                where,
+                _("the break must fall inside its school year (between first_day and last_day)"),
             )
             return None
         return Break(name, first, last)
@@ -418,7 +463,7 @@ class _Checker:
         if raw is None or raw == "":
             return ()
         if not isinstance(raw, list):
-            self.problem("events", "expected a list of events (lines starting with `- id:`)")
+            self.problem("events", _("expected a list of events (lines starting with `- id:`)"))
             return ()
         events: list[Event] = []
         seen: set[str] = set()
@@ -429,7 +474,7 @@ class _Checker:
             if event.id in seen:
                 self.problem(
                     f"events[{i}].id",
-                    f"{_show(event.id)} is used twice; give each event its own id",
+                    _("{id} is used twice; give each event its own id").format(id=_show(event.id)),
                 )
                 continue
             seen.add(event.id)
@@ -447,7 +492,7 @@ class _Checker:
         if raw in (None, ""):
             return frozenset()
         if not isinstance(raw, list):
-            self.problem(f"{where}{key}", "expected a list of dates, e.g. [2026-10-12]")
+            self.problem(f"{where}{key}", _("expected a list of dates, e.g. [2026-10-12]"))
             return frozenset()
         days = (self.date_value(value, f"{where}{key}[{i}]") for i, value in enumerate(raw))
         return frozenset(day for day in days if day is not None)
@@ -466,8 +511,10 @@ class _Checker:
             if target is None:
                 self.problem(
                     where,
-                    f"there is no event {_show(answered)} in this plan; give the id of the "
-                    "event this one responds to (`plancli events` lists them)",
+                    _(
+                        "there is no event {id} in this plan; give the id of the "
+                        "event this one responds to (`plancli events` lists them)"
+                    ).format(id=_show(answered)),
                 )
                 continue
             if CONTACT_EVENT in (target.type, event.type):
@@ -479,11 +526,13 @@ class _Checker:
                 {t for r in ALL_RULES if event.type in r.met_by for t in r.triggers} - {BIRTH_DATE}
             )
             if target.type not in starts:
-                expected = " or ".join(starts) if starts else "no event: it meets no deadline"
+                expected = _(" or ").join(starts) if starts else _("no event: it meets no deadline")
                 self.problem(
                     where,
-                    f"event {answered} is a {target.type}, but a {event.type} answers "
-                    f"{expected}; correct the id or remove `answers`",
+                    _(
+                        "event {id} is a {type}, but a {other} answers {expected}; correct the "
+                        "id or remove `answers`"
+                    ).format(id=answered, type=target.type, other=event.type, expected=expected),
                 )
 
     def _answer_not_before(self, event: Event, target: Event, where: str) -> None:
@@ -508,23 +557,28 @@ class _Checker:
         if event_id is not None and not _EVENT_ID.fullmatch(event_id):
             self.problem(
                 f"{where}.id",
-                f"expected a short id of letters and digits such as e4, got {_show(event_id)}",
+                _("expected a short id of letters and digits such as e4, got {value}").format(
+                    value=_show(event_id)
+                ),
             )
             event_id = None
         event_type = self.text(data, "type", f"{where}.", required=True)
         if event_type is not None and event_type not in EVENT_TYPES:
             self.problem(
                 f"{where}.type",
-                f"unknown event type {_show(event_type)}."
-                f"{suggestion(event_type, EVENT_TYPES)} `plancli add --help` lists them",
+                _("unknown event type {value}.").format(value=_show(event_type))
+                + suggestion(event_type, EVENT_TYPES)
+                + " "
+                + _("`plancli add --help` lists them"),
             )
             event_type = None
         day = self.date_key(data, "date", f"{where}.")
         if day is not None and birth is not None and day < birth:
             self.problem(
                 f"{where}.date",
-                f"{day.isoformat()} is before the child's birth date "
-                "(child.birth_date); check the year",
+                _(
+                    "{date} is before the child's birth date (child.birth_date); check the year"
+                ).format(date=day.isoformat()),
             )
         note = self.text(data, "note", f"{where}.")
         parsed = {
@@ -545,8 +599,10 @@ class _Checker:
         if isinstance(effective, date) and day is not None and effective < day:
             self.problem(
                 f"{where}.effective_date",
-                f"{effective.isoformat()} is before the event's date {day.isoformat()}; an "
-                "action takes effect after its notice is received: check both dates",
+                _(
+                    "{effective} is before the event's date {date}; an action takes effect "
+                    "after its notice is received: check both dates"
+                ).format(effective=effective.isoformat(), date=day.isoformat()),
             )
         if event_id is None or event_type is None or day is None:
             return None
@@ -558,16 +614,18 @@ class _Checker:
         if not isinstance(rule, str):
             self.problem(
                 f"{where}.rule",
-                "an extension-agreed event needs `rule:` (the rule id whose date was extended)",
+                _("an extension-agreed event needs `rule:` (the rule id whose date was extended)"),
             )
         elif rule not in RULES_BY_ID:
             self.problem(
-                f"{where}.rule", f"no rule {_show(rule)}.{suggestion(rule, list(RULES_BY_ID))}"
+                f"{where}.rule",
+                _("no rule {value}.").format(value=_show(rule))
+                + suggestion(rule, list(RULES_BY_ID)),
             )
         if not isinstance(fields.get("until"), date):
             self.problem(
                 f"{where}.until",
-                "an extension-agreed event needs `until:` (the agreed date, YYYY-MM-DD)",
+                _("an extension-agreed event needs `until:` (the agreed date, YYYY-MM-DD)"),
             )
 
     def field_value(self, value: Any, where: str) -> FieldValue | None:
