@@ -221,7 +221,8 @@ def test_a_read_only_folder_is_an_error_with_nothing_lost(tmp_path: Path) -> Non
     folder.chmod(0o555)
     try:
         command = subprocess.run(
-            [sys.executable, "-c", READ_ONLY, "add", "note", "2026-10-01", "--plan", str(path)],
+            [sys.executable, "-c", READ_ONLY, "add", "note", "2026-10-01", "--note", "x"]
+            + ["--plan", str(path)],
             capture_output=True,
             text=True,
             env=ENV,

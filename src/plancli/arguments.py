@@ -45,6 +45,16 @@ def event_date(value: str, now: date) -> date:
     return day
 
 
+def check_event_type(name: str) -> str:
+    """`plancli add`'s TYPE, worded as `plancli check` words it in the file (hints)."""
+    from plancli.hints import event_type_problem
+
+    problem = event_type_problem(name)
+    if problem is not None:
+        raise UnknownNameError(f"TYPE: {problem}.")
+    return name
+
+
 def event_fields(pairs: Sequence[str]) -> dict[str, str]:
     """--field KEY=VALUE, checked as the plan file reads `KEY: VALUE` (store.read_field).
 

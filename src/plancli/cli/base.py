@@ -16,6 +16,7 @@ from plancli import digest, planfiles, view
 from plancli.errors import (
     PlancliError,
 )
+from plancli.i18n import _
 from plancli.rules import (
     System,
 )
@@ -72,11 +73,23 @@ def parse_today(value: str | None) -> date | None:
         raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
 
 
+def path_value(value: Any) -> Path:
+    """A file name typed on the command line; a NUL byte is a usage error (no file can
+    have one, and the system calls raise ValueError on it)."""
+    if isinstance(value, Path):
+        return value
+    if "\x00" in str(value):
+        raise typer.BadParameter(_("a file name cannot contain a NUL character"))
+    return Path(value)
+
+
 PlanOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--plan",
         "-p",
+        parser=path_value,
+        metavar="PATH",
         envvar="PLANCLI_PLAN",
         show_default=False,
         help="Plan file (default: plan.yaml in your plancli data folder). Give it "
@@ -88,6 +101,8 @@ OnePlanOption = Annotated[
     typer.Option(
         "--plan",
         "-p",
+        parser=path_value,
+        metavar="PATH",
         envvar="PLANCLI_PLAN",
         show_default=False,
         help="Plan file (default: plan.yaml in your plancli data folder).",
@@ -99,6 +114,7 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
+        parser=path_value,
         metavar="FILE",
         help="Write to FILE (readable only by you) instead of stdout.",
     ),
@@ -182,6 +198,6 @@ def load_plans(plan: Sequence[Path] | None, now: date) -> tuple[list[digest.Plan
     loaded = planfiles.load_plans(plan, now)
     for message in loaded.errors:
         print_error(message)
-    if loaded.errors and not planfiles.is_caseload(plan):
-        raise typer.Exit(code=1)
+    if loaded.errors and (not loaded.plans or not planfiles.is_caseload(plan)):
+        raise typer.Exit(code=1)  # nothing readable: no "Nothing to show", no output file
     return loaded.plans, bool(loaded.errors)

@@ -34,7 +34,6 @@ from plancli.errors import (
 from plancli.rules import (
     EVENT_TYPES,
     EXTENSION_EVENT,
-    check_event_type,
     field_warnings,
 )
 from plancli.view import Format
@@ -139,16 +138,23 @@ def add(
             "effective_date=2026-11-01, rule=initial-iep, until=2026-12-15.",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Record it even if the plan has the same event on the same date."
+        ),
+    ] = False,
     today: TodayOption = None,
 ) -> None:
     """Record an event; prints the deadlines it starts."""
     now = today_of(today)
     path = planfiles.one_plan(plan)
     with reporting_errors():
-        check_event_type(event_type)
+        arguments.check_event_type(event_type)
         day = arguments.event_date(on, now)
         fields = arguments.event_fields(field or [])
-        added = store.add_event(path, {"type": event_type, "date": day, "note": note, **fields})
+        event = {"type": event_type, "date": day, "note": note, **fields}
+        added = store.add_event(path, event, force=force)
     new_id, updated = added.id, added.plan
     out.print(f"Added {new_id}: {event_type} on {day.isoformat()}.", markup=False)
     for warning in field_warnings(event_type, fields):
@@ -223,6 +229,9 @@ def check(plan: PlanOption = None, today: TodayOption = None) -> None:
 
     now = today_of(today)
     failed = False
+    for message in planfiles.empty_folders(plan):
+        print_error(message)
+        failed = True
     for path in planfiles.plan_paths(plan):
         result = check_plan_file(path, now)
         if result.error is not None:

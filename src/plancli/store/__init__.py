@@ -28,6 +28,7 @@ from plancli.files import (
 )
 from plancli.store.edit import (
     AddedEvent,
+    DuplicateEventError,
     add_event,
     append_event,
     create_plan,
@@ -71,6 +72,7 @@ __all__ = [
     "MIGRATIONS",
     "TOP_KEYS",
     "AddedEvent",
+    "DuplicateEventError",
     "Inspection",
     "LoadedPlan",
     "Migration",

@@ -16,6 +16,10 @@ from typing import Any
 
 from plancli.daycount import Break, SchoolCalendar, SchoolYear
 from plancli.errors import suggestion
+from plancli.hints import EARLIEST as EARLIEST  # re-exported: the dates a plan may hold
+from plancli.hints import LATEST as LATEST
+from plancli.hints import date_problem, event_type_problem
+from plancli.hints import show as _show
 from plancli.model import (
     PLAN_VERSION,
     Child,
@@ -31,37 +35,10 @@ from plancli.store.migrate import plan_version
 from plancli.vocab import LANGUAGES, yes_no
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-_TWO_DIGIT_YEAR = re.compile(r"\d{2}-\d{1,2}-\d{1,2}", re.ASCII)
 _EVENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}")
-EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
 
 TOP_KEYS = ("version", "child", "family", "school", "calendar", "regional_center", "events")
 EVENT_KEYS = ("id", "type", "date", "note")
-
-
-def _show(value: object) -> str:
-    """A short, safe rendering of a bad value (never a whole nested structure)."""
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    text = str(value)
-    return repr(text if len(text) <= 40 else text[:37] + "...")
-
-
-def _no_such_day(text: str) -> str:
-    """Why YYYY-MM-DD is not a date: '(there is no such day: February 2026 has 28 days)'."""
-    import calendar as _stdcal  # only on this error path
-
-    year, month, day = (int(part) for part in text.split("-"))
-    if year == 0:
-        return " (there is no year 0000)"
-    if not 1 <= month <= 12:
-        return f" (there is no month {month:02d}; months are 01 to 12)"
-    days = _stdcal.monthrange(year, month)[1]
-    if day == 0 or day > days:
-        return f" (there is no such day: {_stdcal.month_name[month]} {year} has {days} days)"
-    return " (there is no such day)"
 
 
 class ValueProblem(ValueError):
@@ -73,19 +50,21 @@ def read_date(value: Any, *, plausible: bool = True) -> date:
 
     With `plausible`, also a date from 1900 to 2199: a year typed wrong, not a real date.
     """
-    text = value.strip() if isinstance(value, str) else None
-    if text is None or not _ISO_DATE.fullmatch(text):
-        hint = ""
-        if text is not None and _TWO_DIGIT_YEAR.fullmatch(text):
-            hint = " (write the year with four digits)"
-        raise ValueProblem(f"expected YYYY-MM-DD, got {_show(value)}{hint}")
+    problem = date_problem(value)
+    if problem is not None and (plausible or not _real_iso_date(value)):
+        raise ValueProblem(problem)
+    return date.fromisoformat(str(value).strip())
+
+
+def _real_iso_date(value: Any) -> bool:
+    """A YYYY-MM-DD text naming a real day (outside 1900-2199 it may still be refused)."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
+        return False
     try:
-        day = date.fromisoformat(text)
+        date.fromisoformat(value.strip())
     except ValueError:
-        raise ValueProblem(f"expected YYYY-MM-DD, got {_show(value)}{_no_such_day(text)}") from None
-    if plausible and not EARLIEST <= day <= LATEST:
-        raise ValueProblem(f"{day.isoformat()} is not a plausible date (1900 to 2199)")
-    return day
+        return False
+    return True
 
 
 DATE_FIELDS = ("effective_date", "until")  # and every key ending in `_date`
@@ -490,12 +469,9 @@ class _Checker:
             )
             event_id = None
         event_type = self.text(data, "type", f"{where}.", required=True)
-        if event_type is not None and event_type not in EVENT_TYPES:
-            self.problem(
-                f"{where}.type",
-                f"unknown event type {_show(event_type)}."
-                f"{suggestion(event_type, EVENT_TYPES)} `plancli add --help` lists them",
-            )
+        type_problem = event_type_problem(event_type, EVENT_TYPES) if event_type else None
+        if type_problem is not None:
+            self.problem(f"{where}.type", type_problem)
             event_type = None
         day = self.date_key(data, "date", f"{where}.")
         if day is not None and birth is not None and day < birth:
