@@ -186,3 +186,61 @@ def test_a_nul_byte_in_plan_is_a_usage_error_not_a_traceback(command: list[str])
     assert not isinstance(result.exception, ValueError)
     words = " ".join(result.stderr.replace("│", " ").split())
     assert "a file name cannot contain a NUL character" in words
+
+
+# ---- YAML mistakes named at their line, never with advice that deletes data
+
+PLAN_HEAD = "version: 1\nchild:\n  name: A\n  birth_date: 2019-01-01\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        (
+            "events:\n  - id: e1\n    type: note\n    date: 2026-01-01\n"
+            "    id: e2\n    type: note\n    date: 2026-01-02\n",
+            "line 9: the key 'id' appears a second time in the same section (first on line 6). "
+            "If a new entry (a new event) starts on line 9, it is missing its `- `: write "
+            "`- id: ...` there, lined up with the `- ` of the entry above; otherwise correct "
+            "the key's name",
+        ),
+        (
+            "events:\n  - id: e1\n    type: note\n    date 2026-01-01\n",
+            "line 8: no colon after the key: write `key: value` (a colon and a space after the "
+            "key), e.g. `name: Ana`",
+        ),
+        (
+            "events:\n  - id: e1\n    type: note\n    date: 2026-01-01\n  id: e2\n",
+            "line 9, column 3: this line is not part of the list above it: if a new entry (a "
+            "new event) starts here, begin it with `- ` lined up with the other entries; "
+            "otherwise indent it like the lines of the entry above",
+        ),
+    ],
+)
+def test_yaml_mistakes_point_at_their_line(tmp_path: Path, body: str, problem: str) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN_HEAD + body, encoding="utf-8")
+    result = run("check", "-p", str(plan))
+    assert result.exit_code == 1
+    assert f"  {problem}\n" in result.stderr.replace(str(plan), "P")
+    assert "keep one" not in result.stderr
+
+
+def test_a_missing_colon_is_reported_on_its_own_line(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("version: 1\nchild:\n  name A\n  birth_date: 2019-01-01\nevents: []\n")
+    result = run("check", "-p", str(plan))
+    assert result.exit_code == 1
+    assert "  line 3: no colon after the key" in result.stderr
+
+
+def test_a_latin1_file_names_the_line(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(PLAN_HEAD.replace("name: A", "name: Jos\xe9").encode("latin-1"))
+    result = run("deadlines", "-p", str(plan))
+    refused(
+        result,
+        f"Error: {plan} has 1 problem: line 3, column 12: not UTF-8 text (the file was "
+        "probably saved as Latin-1 or Windows-1252; an accented letter is the usual cause) "
+        "Save the file as UTF-8 text in your editor, then run `plancli check`.",
+    )
