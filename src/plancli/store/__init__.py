@@ -26,6 +26,7 @@ from plancli.files import (
     write_atomically,
     write_private_file,
 )
+from plancli.store.calendar import set_calendar
 from plancli.store.edit import (
     AddedEvent,
     DuplicateEventError,
@@ -97,6 +98,7 @@ __all__ = [
     "read_plan",
     "read_text",
     "remove_event",
+    "set_calendar",
     "update_plan",
     "write_atomically",
     "write_private_file",
