@@ -113,7 +113,10 @@ def letter(
 
     with reporting_errors():
         if list_letters:
-            write_text(view.letter_list_text(letters.available_letters(templates), letters.LETTERS))
+            from plancli.narrow import terminal_width
+
+            listed = letters.available_letters(templates)
+            write_text(view.letter_list_text(listed, letters.LETTERS, terminal_width()))
             return
         if name is None:
             raise typer.BadParameter("give the letter's NAME, or --list", param_hint="NAME")
