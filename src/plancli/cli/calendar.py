@@ -31,6 +31,7 @@ from plancli.errors import PlancliError
 from plancli.hints import parse_date
 from plancli.i18n import _
 from plancli.model import Plan
+from plancli.narrow import fit_text, terminal_width
 
 calendar_app = typer.Typer(
     name="calendar",
@@ -68,7 +69,7 @@ def _edit(path: Path, make: Callable[[Any], Edit], *, write: bool = True) -> tup
 
 
 def _report(path: Path, edit: Edit) -> None:
-    write_text(calendar_view.changes_text(edit.changes))
+    write_text(fit_text(calendar_view.changes_text(edit.changes), terminal_width()))
     backup = report.printable(f"{path}.bak")
     write_text(
         _("Saved in {plan}; the previous version is in {backup}.").format(
@@ -88,7 +89,8 @@ def show(ctx: typer.Context, plan: OnePlanOption = None, today: TodayOption = No
     with reporting_errors():
         loaded = store.load_plan(path)
     view = calendar_edit.describe(loaded.calendar)
-    write_text(calendar_view.show_text(view, report.printable(str(path))))
+    text = calendar_view.show_text(view, report.printable(str(path)))
+    write_text(fit_text(text, terminal_width()))
 
 
 @calendar_app.command("add-year")
@@ -200,7 +202,8 @@ def import_feed(
         )
         preview, updated = _edit(path, make, write=False)
         view = calendar_edit.describe(updated.calendar)
-        write_text(calendar_view.import_text(imported, view, preview.changes))
+        found = calendar_view.import_text(imported, view, preview.changes)
+        write_text(fit_text(found, terminal_width()))
         question = _("Write this calendar to {plan}?").format(plan=report.printable(str(path)))
         if not yes and not _confirm(question):
             write_text(_("Nothing was written.") + "\n")
