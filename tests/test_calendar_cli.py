@@ -27,7 +27,8 @@ PLAN = (
 
 
 def run(*args: str, stdin: str | None = None) -> Result:
-    return CliRunner().invoke(app, list(args), input=stdin)
+    # No COLUMNS: output to a pipe is not wrapped (test_narrow_output covers 80 columns).
+    return CliRunner().invoke(app, list(args), input=stdin, env={"COLUMNS": ""})
 
 
 @pytest.fixture
