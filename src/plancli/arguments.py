@@ -25,7 +25,8 @@ def birth_date_problem(value: str, now: date) -> str | None:
     try:
         born = store.read_date(value)
     except store.ValueProblem as problem:
-        return f"Birth date: {problem} (for example 2019-05-14)."
+        example = "" if str(problem).endswith(")") else " (for example 2019-05-14)"
+        return f"Birth date: {problem}{example}."
     late = store.birth_date_after_today(born, now)
     return f"Birth date {late}." if late else None
 

@@ -34,14 +34,13 @@ def crontab_line(plan: Path, command: str | None = None) -> str:
     return f"{SCHEDULE} {program} remind --within {REMIND_WITHIN_DAYS} --plan {where}"
 
 
-def crontab_text(plan: Path, command: str | None = None) -> str:
-    """What `plancli init` prints last: the line to copy, never folded."""
-    return (
-        _(
-            "To get an email each morning when something is due, run `crontab -e` and add this "
-            "line (or run `plancli remind --notify` for a desktop notification):"
-        )
-        + "\n"
-        + crontab_line(plan, command)
-        + "\n"
+def crontab_text(plan: Path, command: str | None = None, width: int | None = None) -> str:
+    """What `plancli init` prints last: the sentence wrapped to `width`, then the line to
+    copy, never folded (a line break inside it would break the crontab)."""
+    from plancli.narrow import fit_text
+
+    sentence = _(
+        "To get an email each morning when something is due, run `crontab -e` and add this "
+        "line (or run `plancli remind --notify` for a desktop notification):"
     )
+    return fit_text(sentence, width) + "\n" + crontab_line(plan, command) + "\n"

@@ -156,7 +156,10 @@ def reporting_errors() -> Iterator[None]:
 
 
 def print_error(message: str) -> None:
-    err.print(f"[bold red]Error:[/bold red] {escape(message)}", soft_wrap=True)
+    # On a terminal Rich wraps at spaces (the terminal itself would cut words); to a pipe or
+    # a file the message stays one line per paragraph line, as scripts and logs expect.
+    on_terminal = sys.stderr.isatty()
+    err.print(f"[bold red]Error:[/bold red] {escape(message)}", soft_wrap=not on_terminal)
 
 
 def plain_output(stream: Any) -> bool:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from plancli import arguments, cron, planfiles, report, store, view
+from plancli import arguments, cron, narrow, planfiles, report, store, view
 from plancli.cli.base import (
     OnePlanOption,
     PlanOption,
@@ -117,7 +117,7 @@ def init(
         )
         store.create_plan(path, text)
     write_text(view.created_text(path, plan_given=plan is not None))
-    write_text(cron.crontab_text(path))
+    write_text(cron.crontab_text(path, width=narrow.terminal_width()))
 
 
 def _event_type_help() -> str:
