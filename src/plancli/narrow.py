@@ -20,8 +20,8 @@ INDENT = "  "
 
 
 def terminal_width() -> int | None:
-    """The width to write for: COLUMNS, else the terminal's; None for a pipe or a file
-    (no column there can cut a word: one line per item stays easy to search)."""
+    """The width to write for: COLUMNS, else the terminal's (also when piped into a pager
+    on one); None for a file, a script or cron, where one line per item stays searchable."""
     import os
     import sys
 
@@ -30,7 +30,10 @@ def terminal_width() -> int | None:
         return int(columns)
     if sys.stdout.isatty():
         return shutil.get_terminal_size((80, 24)).columns
-    return None
+    try:  # piped into `head` or `less` by someone at a terminal: that terminal's width
+        return os.get_terminal_size(sys.stderr.fileno()).columns if sys.stderr.isatty() else None
+    except (OSError, ValueError):
+        return None
 
 
 def fit_line(line: str, width: int, *, hang: int = 2) -> list[str]:

@@ -148,6 +148,10 @@ def reporting_errors() -> Iterator[None]:
     except PlancliError as error:
         print_error(str(error))
         raise typer.Exit(code=1) from None
+    except BrokenPipeError:  # the reader (`head`, a pager) stopped reading: not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # nothing more to flush into the closed pipe
+        raise typer.Exit(code=0) from None
     except OSError as error:  # a path the system cannot use (name too long, no permission)
         print_error(
             f"Cannot use {str(error.filename or 'a file')[:200]}: {error.strerror or error}."
