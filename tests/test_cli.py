@@ -217,7 +217,9 @@ def test_add_unknown_type_suggests(write_plan: PlanWriter) -> None:
     before = plan.read_bytes()
     result = run("add", "asessment-requested", "2026-09-03", "--plan", str(plan))
     assert_clean_failure(
-        result, "'asessment-requested' is not an event type", "Did you mean: assessment-requested"
+        result,
+        "TYPE: unknown event type 'asessment-requested'",
+        "Did you mean: assessment-requested",
     )
     assert plan.read_bytes() == before
 

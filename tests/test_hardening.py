@@ -221,7 +221,8 @@ def test_a_read_only_folder_is_an_error_with_nothing_lost(tmp_path: Path) -> Non
     folder.chmod(0o555)
     try:
         command = subprocess.run(
-            [sys.executable, "-c", READ_ONLY, "add", "note", "2026-10-01", "--plan", str(path)],
+            [sys.executable, "-c", READ_ONLY, "add", "note", "2026-10-01", "--note", "x"]
+            + ["--plan", str(path)],
             capture_output=True,
             text=True,
             env=ENV,
@@ -241,11 +242,12 @@ def test_a_read_only_folder_is_an_error_with_nothing_lost(tmp_path: Path) -> Non
 def test_a_lock_that_cannot_be_created_is_an_error(
     write_plan: PlanWriter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from filelock import FileLock
+    from plancli import files
 
     path = write_plan()
     before = path.read_bytes()
-    monkeypatch.setattr(FileLock, "acquire", _fail(errno.EROFS))
+    monkeypatch.setattr(files._PosixLock, "acquire", _fail(errno.EROFS))
+    monkeypatch.setattr(files._PortableLock, "acquire", _fail(errno.EROFS))
     with pytest.raises(PlanWriteError, match="Cannot lock .*Read-only file system"):
         add_one(path)
     assert path.read_bytes() == before
@@ -338,8 +340,10 @@ def test_created_files_are_owner_only_whatever_the_umask(tmp_path: Path) -> None
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700  # the folder init created
     lock = Path(str(path) + ".lock")
-    assert stat.S_IMODE(lock.stat().st_mode) == 0o600
-    assert lock.stat().st_size == 0  # the lock file holds nothing
+    with store.locked(path):
+        assert stat.S_IMODE(lock.stat().st_mode) == 0o600
+        assert lock.stat().st_size == 0  # the lock file holds nothing
+    assert not lock.exists()  # and is gone once released
     assert stat.S_IMODE(store.backup_path(path).stat().st_mode) == 0o600
 
 
@@ -355,14 +359,20 @@ def test_write_atomically_keeps_its_signature_and_mode(tmp_path: Path) -> None:
         store.write_atomically(tmp_path / "no" / "such" / "letter.txt", "x")
 
 
+def test_no_lock_file_is_left_after_a_command(write_plan: PlanWriter) -> None:
+    path = write_plan()
+    assert run("add", "note", "2026-10-01", "--plan", str(path)).exit_code == 0
+    assert run("remove", "e1", "--yes", "--plan", str(path)).exit_code == 0
+    assert not Path(str(path) + ".lock").exists()
+
+
 def test_a_change_that_changes_nothing_writes_nothing(write_plan: PlanWriter) -> None:
     path = write_plan("  - {id: e1, type: note, date: 2026-09-03}\n")
     before = snapshot(path.parent)
     store.update_plan(path, lambda doc, plan: None)
     store.update_plan(path, lambda doc, plan: doc.get("events"))  # reads the document only
     after = snapshot(path.parent)
-    assert after.pop("plan.yaml.lock") == b""
-    assert after == before  # no new version, no backup
+    assert after == before  # no new version, no backup, no lock file left
 
 
 def test_a_change_made_on_the_document_itself(write_plan: PlanWriter) -> None:
@@ -566,7 +576,7 @@ def test_a_4_mb_plan_loads_and_a_huge_one_is_refused(tmp_path: Path) -> None:
         ("child: !!python/object/apply:os.system [echo hi]", "the YAML tag"),
         ("child: !!binary aGk=", "tag:yaml.org,2002:binary is not allowed"),
         ("child: !custom {}", "the YAML tag !custom is not allowed"),
-        ("child: {name: X}\nchild: {name: Y}", "the key 'child' appears twice"),
+        ("child: {name: X}\nchild: {name: Y}", "the key 'child' appears a second time"),
         ("version: 1\n---\nversion: 1", "a plan file holds one YAML document"),
     ],
 )
@@ -714,7 +724,10 @@ def test_a_symlinked_plan_is_written_where_it_lives(write_plan: PlanWriter, tmp_
     assert store.load_plan(real).events[0].type == "note"
     assert store.backup_path(real).exists()
     assert not store.backup_path(link).exists()
-    assert Path(str(real) + ".lock").exists()  # one lock, whichever name is used
+    with store.locked(link):  # one lock, whichever name is used
+        assert Path(str(real) + ".lock").exists()
+        assert not Path(str(link) + ".lock").exists()
+    assert not Path(str(real) + ".lock").exists()  # and none left behind
 
 
 def test_paths_that_are_not_plan_files(tmp_path: Path) -> None:
@@ -978,7 +991,6 @@ def test_nothing_is_written_outside_the_plan_folder(tmp_path: Path) -> None:
         "plan.yaml.bak",
         "plan.yaml.bak.1",
         "plan.yaml.bak.2",
-        "plan.yaml.lock",
     ]
     for p in plans.iterdir():
         assert stat.S_IMODE(p.stat().st_mode) == 0o600

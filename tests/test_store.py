@@ -92,7 +92,8 @@ def test_duplicate_keys_are_an_error(tmp_path: Path) -> None:
         "version: 1\nchild: {name: X, birth_date: 2020-02-28}\nchild: {}\n", encoding="utf-8"
     )
     assert problems_of(path) == (
-        "line 3: the key 'child' appears twice in the same section; keep one",
+        "line 3: the key 'child' appears a second time in the same section (first on line 2). "
+        "Correct the key's name, or check which of the two lines holds the right value",
     )
 
 
@@ -113,7 +114,10 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_bytes(b"version: 1\nchild: {name: \xff}\n")
-    assert problems_of(path) == ("byte 25: not UTF-8 text",)
+    assert problems_of(path) == (
+        "line 2, column 15: not UTF-8 text (the file was probably saved as Latin-1 or "
+        "Windows-1252; an accented letter is the usual cause)",
+    )
 
 
 def test_write_keeps_comments_order_and_makes_a_backup(write_plan: PlanWriter) -> None:

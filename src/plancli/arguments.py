@@ -27,6 +27,8 @@ def birth_date_problem(value: str, now: date) -> str | None:
     try:
         born = store.read_date(value)
     except store.ValueProblem as problem:
+        if str(problem).endswith(")"):  # the problem already shows the right form
+            return _("Birth date: {problem}.").format(problem=problem)
         return _("Birth date: {problem} (for example 2019-05-14).").format(problem=problem)
     late = store.birth_date_after_today(born, now)
     return _("Birth date {problem}.").format(problem=late) if late else None
@@ -47,6 +49,16 @@ def event_date(value: str, now: date) -> date:
             ).format(problem=late)
         )
     return day
+
+
+def check_event_type(name: str) -> str:
+    """`plancli add`'s TYPE, worded as `plancli check` words it in the file (hints)."""
+    from plancli.hints import event_type_problem
+
+    problem = event_type_problem(name)
+    if problem is not None:
+        raise UnknownNameError(f"TYPE: {problem}.")
+    return name
 
 
 def event_fields(pairs: Sequence[str]) -> dict[str, str]:

@@ -52,36 +52,120 @@ def locked(path: Path) -> Iterator[None]:
     Every plancli that changes a plan holds it, so concurrent writers (a person and a cron
     job) take turns. A lock held longer than `lock_timeout()` is an error, not a hang. The
     kernel releases the lock of a process that dies, so a crash never leaves the plan locked.
-    Nesting in one thread is allowed (the inner `locked` does nothing).
+    Nesting in one thread is allowed (the inner `locked` does nothing). The lock file is
+    removed when the lock is released (POSIX; see `_PosixLock`), so none is left beside
+    the plan.
     """
-    from filelock import FileLock, Timeout
-
     key = str(_real_path(path))
     held: set[str] = _HELD.__dict__.setdefault("paths", set())
     if key in held:
         yield
         return
     timeout = lock_timeout()
-    lock = FileLock(key + ".lock", timeout=timeout, mode=FILE_MODE)
+    lock = _PosixLock(key + ".lock") if os.name == "posix" else _PortableLock(key + ".lock")
     try:
-        lock.acquire()
-    except Timeout:
-        raise PlanWriteError(
-            f"{path} is being changed by another plancli: its lock {path}.lock has been held "
-            f"for over {timeout:g} seconds. Nothing was changed. Try again in a moment; if no "
-            f"other plancli is running, delete {path}.lock."
-        ) from None
+        acquired = lock.acquire(timeout)
     except OSError as error:
         raise PlanWriteError(
             f"Cannot lock {path} ({error.strerror or error}): its folder must exist and be "
             "writable. Nothing was changed."
         ) from None
+    if not acquired:
+        raise PlanWriteError(
+            f"{path} is being changed by another plancli: its lock {path}.lock has been held "
+            f"for over {timeout:g} seconds. Nothing was changed. Try again in a moment; if no "
+            f"other plancli is running, delete {path}.lock."
+        )
     held.add(key)
     try:
         yield
     finally:
         held.discard(key)
         lock.release()
+
+
+class _PosixLock:
+    """flock(2) on `<name>.lock`, deleted by its holder just before it lets go.
+
+    Deleting a lock file is safe only with a check on the other side: a plancli that was
+    waiting on the old file gets the lock of a file no longer in the folder, while a newcomer
+    creates a new one and locks that. So after taking the lock each plancli checks that the
+    file it holds is still the one named `<name>.lock`, and starts again if not; only one
+    plancli at a time can hold the lock of the file that is there.
+    """
+
+    POLL_SECONDS = 0.005
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.fd: int | None = None
+
+    def acquire(self, timeout: float) -> bool:
+        import fcntl
+        import time
+
+        deadline = time.monotonic() + timeout
+        while True:
+            fd = os.open(self.name, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
+            try:
+                while True:
+                    try:
+                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        break
+                    except BlockingIOError:
+                        if time.monotonic() >= deadline:
+                            os.close(fd)
+                            return False
+                        time.sleep(self.POLL_SECONDS)
+                if self._still_named(fd):
+                    self.fd = fd
+                    return True
+            except BaseException:
+                os.close(fd)
+                raise
+            os.close(fd)  # its holder deleted that file meanwhile: lock the one there now
+
+    def _still_named(self, fd: int) -> bool:
+        try:
+            now = os.stat(self.name)
+        except FileNotFoundError:
+            return False
+        held = os.fstat(fd)
+        return (now.st_ino, now.st_dev) == (held.st_ino, held.st_dev)
+
+    def release(self) -> None:
+        import fcntl
+
+        fd, self.fd = self.fd, None
+        if fd is None:
+            return
+        try:
+            with suppress(OSError):
+                os.unlink(self.name)  # while still held: see the class's docstring
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+
+class _PortableLock:
+    """`filelock` where there is no flock (Windows, whose lock file it deletes itself)."""
+
+    def __init__(self, name: str) -> None:
+        from filelock import FileLock
+
+        self.lock = FileLock(name, mode=FILE_MODE)
+
+    def acquire(self, timeout: float) -> bool:
+        from filelock import Timeout
+
+        try:
+            self.lock.acquire(timeout=timeout)
+        except Timeout:
+            return False
+        return True
+
+    def release(self) -> None:
+        self.lock.release()
 
 
 def backup_path(path: Path, generation: int = 0) -> Path:

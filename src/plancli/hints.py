@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from plancli.errors import PlancliError, suggestion
+from plancli.i18n import N_, _
 
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)  # the plan's plausible dates
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
@@ -24,6 +25,11 @@ _TWO_DIGIT_YEAR = re.compile(r"\d{2}-\d{1,2}-\d{1,2}", re.ASCII)
 _UNPADDED = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", re.ASCII)
 _SLASHED = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.ASCII)
 _SLASHED_SHORT = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2}", re.ASCII)
+# Month names of the hints, translated where shown (never the C library's locale names).
+MONTHS = (
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+)  # fmt: skip
 
 
 def show(value: object) -> str:
@@ -40,13 +46,17 @@ def date_problem(value: object) -> str | None:
     """Why `value` is not a YYYY-MM-DD date a plan can hold, with what to write; or None."""
     text = value.strip() if isinstance(value, str) else None
     if text is None or not _ISO_DATE.fullmatch(text):
-        return f"expected YYYY-MM-DD, got {show(value)}{_form_hint(text)}"
+        return _("expected YYYY-MM-DD, got {value}{hint}").format(
+            value=show(value), hint=_form_hint(text)
+        )
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        return f"expected YYYY-MM-DD, got {show(value)}{no_such_day(text)}"
+        return _("expected YYYY-MM-DD, got {value}{hint}").format(
+            value=show(value), hint=no_such_day(text)
+        )
     if not EARLIEST <= day <= LATEST:
-        return f"{day.isoformat()} is not a plausible date (1900 to 2199)"
+        return _("{day} is not a plausible date (1900 to 2199)").format(day=day.isoformat())
     return None
 
 
@@ -63,7 +73,7 @@ def _form_hint(text: str | None) -> str:
     if text is None:
         return ""
     if _TWO_DIGIT_YEAR.fullmatch(text) or _SLASHED_SHORT.fullmatch(text):
-        return " (write the year with four digits)"
+        return " " + _("(write the year with four digits)")
     unpadded = _UNPADDED.fullmatch(text)
     if unpadded:
         year, month, day = (int(part) for part in unpadded.groups())
@@ -78,15 +88,20 @@ def _form_hint(text: str | None) -> str:
 def _write_as(readings: Sequence[tuple[int, int, int]]) -> str:
     days = list(dict.fromkeys(d for d in (_real(*r) for r in readings) if d is not None))
     if not days:
-        return " (there is no such day)"
+        return " " + _("(there is no such day)")
     if len(days) == 1:
-        return f" (write it as {days[0].isoformat()})"
-    from calendar import month_name  # only on this error path
-
-    return (
-        " (write it as "
-        + " or ".join(f"{d.isoformat()} for {month_name[d.month]} {d.day}" for d in days)
-        + ")"
+        return " " + _("(write it as {day})").format(day=days[0].isoformat())
+    first, second = days[0], days[1]
+    return " " + _(
+        "(write it as {first} for {first_month} {first_day} or {second} for "
+        "{second_month} {second_day})"
+    ).format(
+        first=first.isoformat(),
+        first_month=_(MONTHS[first.month - 1]),
+        first_day=first.day,
+        second=second.isoformat(),
+        second_month=_(MONTHS[second.month - 1]),
+        second_day=second.day,
     )
 
 
@@ -103,13 +118,17 @@ def no_such_day(text: str) -> str:
 
     year, month, day = (int(part) for part in text.split("-"))
     if year == 0:
-        return " (there is no year 0000)"
+        return " " + _("(there is no year 0000)")
     if not 1 <= month <= 12:
-        return f" (there is no month {month:02d}; months are 01 to 12)"
+        return " " + _("(there is no month {month}; months are 01 to 12)").format(
+            month=f"{month:02d}"
+        )
     days = _stdcal.monthrange(year, month)[1]
     if day == 0 or day > days:
-        return f" (there is no such day: {_stdcal.month_name[month]} {year} has {days} days)"
-    return " (there is no such day)"
+        return " " + _("(there is no such day: {month} {year} has {days} days)").format(
+            month=_(MONTHS[month - 1]), year=year, days=days
+        )
+    return " " + _("(there is no such day)")
 
 
 def closest_names(word: str, choices: Sequence[str]) -> str:
@@ -117,7 +136,7 @@ def closest_names(word: str, choices: Sequence[str]) -> str:
     matched exactly first (ASSESSMENT_REQUESTED is assessment-requested)."""
     folded = "-".join(word.replace("_", " ").split()).casefold()
     if folded in choices:
-        return f" Did you mean: {folded}?"
+        return " " + _("Did you mean: {names}?").format(names=folded)
     return suggestion(folded or word, choices)
 
 
@@ -129,7 +148,6 @@ def event_type_problem(name: str, choices: Sequence[str] | None = None) -> str |
         choices = EVENT_TYPES
     if name in choices:
         return None
-    return (
-        f"unknown event type {show(name)}.{closest_names(name, choices)} "
-        "`plancli add --help` lists them"
+    return _("unknown event type {name}.{suggestion} `plancli add --help` lists them").format(
+        name=show(name), suggestion=closest_names(name, choices)
     )

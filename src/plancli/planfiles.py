@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from plancli import store
+from plancli import report, store
 from plancli.deadlines import deadlines_for
 from plancli.digest import PlanDeadlines
 from plancli.errors import PlancliError
@@ -51,7 +51,7 @@ def is_caseload(paths: Sequence[Path] | None) -> bool:
 def is_folder(path: Path) -> bool:
     try:
         return path.is_dir()
-    except OSError:  # a name too long for the file system, ...: not a folder
+    except (OSError, ValueError):  # a name too long, a NUL byte ...: not a folder
         return False
 
 
@@ -72,15 +72,7 @@ def load_plans(paths: Sequence[Path] | None, now: date) -> Loaded:
     """
     import gc
 
-    loaded = Loaded()
-    for folder in paths or ():
-        if is_folder(folder) and not plan_paths([folder]):
-            loaded.errors.append(
-                _(
-                    "{folder} is a folder without plan files (*.yaml or *.yml); "
-                    "give the folder of your plans or a plan file with --plan."
-                ).format(folder=folder)
-            )
+    loaded = Loaded(errors=empty_folders(paths))
     caseload = is_caseload(paths)
     for path in plan_paths(paths):
         try:
@@ -97,6 +89,31 @@ def load_plans(paths: Sequence[Path] | None, now: date) -> Loaded:
         )
         gc.freeze()  # see kept_out_of_gc
     return loaded
+
+
+def empty_folders(paths: Sequence[Path] | None) -> list[str]:
+    """A message for each folder of --plan that holds no plan file (SPEC §7: an error)."""
+    from plancli.i18n import _
+
+    messages = []
+    for folder in paths or ():
+        if not is_folder(folder) or plan_paths([folder]):
+            continue
+        if folder.suffix.lower() in (".yaml", ".yml"):
+            messages.append(
+                _(
+                    "{folder} is a folder, not a plan file, and it holds no plan files; give "
+                    "the path of your plan file (or of a folder of plans) with --plan."
+                ).format(folder=report.printable(str(folder)))
+            )
+        else:
+            messages.append(
+                _(
+                    "{folder} is a folder without plan files (*.yaml or *.yml); give the "
+                    "folder of your plans or a plan file with --plan."
+                ).format(folder=report.printable(str(folder)))
+            )
+    return messages
 
 
 @contextmanager

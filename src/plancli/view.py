@@ -121,6 +121,8 @@ def deadlines_table(rows: Sequence[DeadlineRow], now: date, *, caseload: bool) -
     from rich.markup import escape
     from rich.table import Table
 
+    if caseload:
+        return _caseload_table(rows, now)
     headers, table_rows = _deadline_cells(rows, caseload=caseload)
     # On a terminal, days left go under the status, so "What" keeps room in 80 columns.
     table = Table(
@@ -143,6 +145,31 @@ def deadlines_table(rows: Sequence[DeadlineRow], now: date, *, caseload: bool) -
             status += "\n" + report.days_in_words(d.days_left)
         shown = [*cells[:skip], status, *cells[skip + 2 :]]
         table.add_row(*(escape(c) for c in shown), style=STATUS_STYLE[d.status])
+    return table
+
+
+def _caseload_table(rows: Sequence[DeadlineRow], now: date) -> Any:
+    """A caseload on a terminal: three columns, so a row takes a few lines at 80 columns —
+    the date over its status, the child over what is owed, who owes it over the law."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(
+        title=_("Deadlines as of {today}").format(today=now.isoformat()),
+        title_justify="left",
+        expand=True,
+    )
+    table.add_column(_("Due"), no_wrap=True)
+    table.add_column(_("Child: what"), ratio=3)
+    table.add_column(_("Owed by: law"), ratio=2)
+    for child, (_plan_child, _path, d) in zip(_child_labels(rows), rows, strict=True):
+        when = report.days_in_words(d.days_left) if d.is_open else report.days_left_text(d)
+        table.add_row(
+            escape(f"{d.due.isoformat()}\n{status_label(d.status)}\n{when}"),
+            escape(f"{child}: {report.what_text(d)}"),
+            escape(f"{owner_label(d.rule.owed_by)}: {report.law_text(d.rule)}"),
+            style=STATUS_STYLE[d.status],
+        )
     return table
 
 
@@ -306,8 +333,19 @@ def _translated() -> bool:
     return current_language() != DEFAULT_LANGUAGE
 
 
-def rules_plain(chosen: Sequence[Rule]) -> str:
-    return report.plain_table([_(h) for h in RULE_HEADERS], _rule_cells(chosen))
+def rules_plain(chosen: Sequence[Rule], width: int | None = None) -> str:
+    """The catalogue as aligned columns, or one block per rule when `width` is narrower."""
+    from plancli.narrow import fit_table
+
+    return fit_table([_(h) for h in RULE_HEADERS], _rule_cells(chosen), width)
+
+
+def rules_for_terminal(chosen: Sequence[Rule], width: int) -> Any:
+    """A Rich table when its columns fit in `width` without breaking words, else text."""
+    from plancli.narrow import fit_table
+
+    text = fit_table([_(h) for h in RULE_HEADERS], _rule_cells(chosen), width)
+    return rules_table(chosen) if "\n  " not in text else text
 
 
 def rules_table(chosen: Sequence[Rule]) -> Any:
@@ -451,15 +489,22 @@ def events_text(events: Sequence[Event], now: date) -> str | None:
 # letter
 
 
-def letter_list_text(rows: Sequence[Any], catalogue: Sequence[Any]) -> str:
-    """`plancli letter --list`: the letters, then the values each takes."""
+def letter_list_text(
+    rows: Sequence[Any], catalogue: Sequence[Any], width: int | None = None
+) -> str:
+    """`plancli letter --list`: the letters, then the values each takes (one block per
+    letter when the columns do not fit in `width`)."""
+    from plancli.narrow import fit_table
+
     table = [[i.name, i.recipient, i.purpose, ", ".join(i.languages) or "-"] for i in rows]
-    listing = report.plain_table(["Letter", "To", "Asks for", "Languages"], table) + "\n"
-    return listing + _letter_fields_text(catalogue)
+    listing = fit_table(["Letter", "To", "Asks for", "Languages"], table, width) + "\n"
+    return listing + _letter_fields_text(catalogue, width)
 
 
-def _letter_fields_text(catalogue: Sequence[Any]) -> str:
+def _letter_fields_text(catalogue: Sequence[Any], width: int | None = None) -> str:
     """The values each letter takes, for `plancli letter --list`."""
+    from plancli.narrow import fit_table
+
     rows = []
     for entry in catalogue:
         fields = [
@@ -469,5 +514,5 @@ def _letter_fields_text(catalogue: Sequence[Any]) -> str:
             for f in entry.fields
         ]
         rows.append([entry.name, ", ".join(fields) or "-"])
-    table = report.plain_table(["Letter", "Values (--set KEY=VALUE; * required)"], rows)
+    table = fit_table(["Letter", "Values (--set KEY=VALUE; * required)"], rows, width)
     return "\n" + table + "\n"

@@ -12,6 +12,7 @@ from typing import Any
 
 import typer
 
+from plancli.cli import calendar as _calendar  # noqa: F401  (`plancli calendar ...`)
 from plancli.cli import letter, outputs, planfile, reading  # noqa: F401  (registers the commands)
 from plancli.cli import record as record  # noqa: F401  (chronology, summary)
 from plancli.cli.base import app

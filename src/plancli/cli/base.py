@@ -75,11 +75,23 @@ def parse_today(value: str | None) -> date | None:
         ) from None
 
 
+def path_value(value: Any) -> Path:
+    """A file name typed on the command line; a NUL byte is a usage error (no file can
+    have one, and the system calls raise ValueError on it)."""
+    if isinstance(value, Path):
+        return value
+    if "\x00" in str(value):
+        raise typer.BadParameter(_("a file name cannot contain a NUL character"))
+    return Path(value)
+
+
 PlanOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--plan",
         "-p",
+        parser=path_value,
+        metavar="PATH",
         envvar="PLANCLI_PLAN",
         show_default=False,
         help="Plan file (default: plan.yaml in your plancli data folder). Give it "
@@ -91,6 +103,8 @@ OnePlanOption = Annotated[
     typer.Option(
         "--plan",
         "-p",
+        parser=path_value,
+        metavar="PATH",
         envvar="PLANCLI_PLAN",
         show_default=False,
         help="Plan file (default: plan.yaml in your plancli data folder).",
@@ -102,6 +116,7 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
+        parser=path_value,
         metavar="FILE",
         help="Write to FILE (readable only by you) instead of stdout.",
     ),
@@ -162,6 +177,10 @@ def reporting_errors() -> Iterator[None]:
     except PlancliError as error:
         print_error(str(error))
         raise typer.Exit(code=1) from None
+    except BrokenPipeError:  # the reader (`head`, a pager) stopped reading: not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # nothing more to flush into the closed pipe
+        raise typer.Exit(code=0) from None
     except OSError as error:  # a path the system cannot use (name too long, no permission)
         print_error(
             _("Cannot use {file}: {reason}.").format(
@@ -173,7 +192,10 @@ def reporting_errors() -> Iterator[None]:
 
 def print_error(message: str) -> None:
     label = _("Error:")
-    err.print(f"[bold red]{escape(label)}[/bold red] {escape(message)}", soft_wrap=True)
+    # On a terminal Rich wraps at spaces (the terminal itself would cut words); to a pipe or
+    # a file the message stays one line per paragraph line, as scripts and logs expect.
+    on_terminal = sys.stderr.isatty()
+    err.print(f"[bold red]{escape(label)}[/bold red] {escape(message)}", soft_wrap=not on_terminal)
 
 
 def print_warning(message: str) -> None:
@@ -220,6 +242,6 @@ def load_plans(plan: Sequence[Path] | None, now: date) -> tuple[list[digest.Plan
     loaded = planfiles.load_plans(plan, now)
     for message in loaded.errors:
         print_error(message)
-    if loaded.errors and not planfiles.is_caseload(plan):
-        raise typer.Exit(code=1)
+    if loaded.errors and (not loaded.plans or not planfiles.is_caseload(plan)):
+        raise typer.Exit(code=1)  # nothing readable: no "Nothing to show", no output file
     return loaded.plans, bool(loaded.errors)

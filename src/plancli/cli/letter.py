@@ -11,7 +11,6 @@ import typer
 
 from plancli import arguments, planfiles, report, store, view
 from plancli.cli.base import (
-    ForceOption,
     OnePlanOption,
     OutputOption,
     TodayOption,
@@ -80,7 +79,14 @@ def letter(
         ),
     ] = None,
     output: OutputOption = None,
-    force: ForceOption = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace FILE if it exists; with --record, record the event even if the plan "
+            "has the same one on that date.",
+        ),
+    ] = False,
     values: Annotated[
         list[str] | None,
         typer.Option(
@@ -119,7 +125,10 @@ def letter(
 
     with reporting_errors():
         if list_letters:
-            write_text(view.letter_list_text(letters.available_letters(templates), letters.LETTERS))
+            from plancli.narrow import terminal_width
+
+            listed = letters.available_letters(templates)
+            write_text(view.letter_list_text(listed, letters.LETTERS, terminal_width()))
             return
         if name is None:
             raise typer.BadParameter("give the letter's NAME, or --list", param_hint="NAME")
@@ -138,7 +147,7 @@ def letter(
         )
         arguments.check_record_date(rendered.record, now)
         if rendered.record is not None:  # the plan must take the event before anything is written
-            store.add_event(path, rendered.record, write=False)
+            store.add_event(path, rendered.record, write=False, force=force)
         for warning in rendered.warnings:
             err.print(f"Warning: {escape(warning)}", soft_wrap=True)
         if output is None:
@@ -146,7 +155,7 @@ def letter(
         else:
             _save_letter(output, letters.letter_bytes(rendered, output.suffix), force=force)
         if rendered.record is not None:
-            _record_letter_event(path, rendered.record, now, to_stderr=output is None)
+            _record_letter_event(path, rendered.record, now, to_stderr=output is None, force=force)
 
 
 def _save_letter(output: Path, data: bytes, *, force: bool) -> None:
@@ -159,12 +168,14 @@ def _save_letter(output: Path, data: bytes, *, force: bool) -> None:
     out.print(f"Wrote {report.printable(str(output))} (readable only by you).", markup=False)
 
 
-def _record_letter_event(path: Path, event: Any, now: date, *, to_stderr: bool) -> None:
+def _record_letter_event(
+    path: Path, event: Any, now: date, *, to_stderr: bool, force: bool
+) -> None:
     """--record: add the event through the plan's safe write path, then show its deadlines.
 
     With the letter on stdout, this report goes to stderr so that stdout is the letter alone.
     """
-    added = store.add_event(path, event)
+    added = store.add_event(path, event, force=force)
     every = deadlines_for(added.plan, now)
     started = [d for d in every if d.trigger.event_id == added.id]
     met = [d for d in every if d.met_by is not None and d.met_by.id == added.id]

@@ -16,6 +16,7 @@ from plancli.cli.base import (
     PlanOption,
     TodayOption,
     app,
+    err,
     load_plans,
     out,
     reporting_errors,
@@ -36,6 +37,14 @@ def remind(
         int,
         typer.Option(min=0, metavar="DAYS", help="Also list open deadlines due within DAYS."),
     ] = 7,
+    desktop: Annotated[
+        bool,
+        typer.Option(
+            "--notify",
+            help="Also show the digest as a desktop notification (for a computer that cannot "
+            "send cron mail).",
+        ),
+    ] = False,
 ) -> None:
     """Digest for cron mail: overdue, then due within DAYS, each with the next step.
 
@@ -46,9 +55,30 @@ def remind(
     now = today_of(today)
     with planfiles.kept_out_of_gc():
         plans, failed = load_plans(plan, now)
-        write_text(digest.digest_text(plans, now, within, caseload=planfiles.is_caseload(plan)))
+        text = digest.digest_text(plans, now, within, caseload=planfiles.is_caseload(plan))
+        write_text(text)
+    if desktop and text:
+        notify_desktop(text)
     if failed:
         raise typer.Exit(code=1)
+
+
+def notify_desktop(text: str) -> None:
+    """`remind --notify`: the digest's first line as the title, the rest as the body."""
+    from plancli import notify
+    from plancli.i18n import _
+
+    title, _sep, body = text.partition("\n")
+    if notify.find_notifier() is None:
+        message = _(
+            "No desktop notifier found (notify-send, osascript or PowerShell); the digest "
+            "is printed above only."
+        )
+    elif not notify.notify(title, body.strip()):
+        message = _("The desktop notifier did not show the digest; it is printed above.")
+    else:
+        return
+    err.print(message, markup=False, soft_wrap=True)
 
 
 # ---- export

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from plancli import arguments, planfiles, report, store, view
+from plancli import arguments, cron, narrow, planfiles, report, store, view
 from plancli.cli.base import (
     LangOption,
     OnePlanOption,
@@ -45,7 +45,6 @@ from plancli.questions import (
 from plancli.rules import (
     EVENT_TYPES,
     EXTENSION_EVENT,
-    check_event_type,
     field_warnings,
 )
 from plancli.view import Format
@@ -128,7 +127,7 @@ def init(
         answers = {key: value or None for key, value in given.items()}
         store.create_plan(path, _new_plan(answers, now))
     write_text(view.created_text(path, plan_given=plan is not None))
-    # (p13-calendar: the crontab line for the new plan is printed here)
+    write_text(cron.crontab_text(path, width=narrow.terminal_width()))
 
 
 def _new_plan(answers: dict[str, str | None], now: date) -> str:
@@ -239,16 +238,23 @@ def add(
             "effective_date=2026-11-01, rule=initial-iep, until=2026-12-15.",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Record it even if the plan has the same event on the same date."
+        ),
+    ] = False,
     today: TodayOption = None,
 ) -> None:
     """Record an event; prints the deadlines it starts."""
     now = today_of(today)
     path = planfiles.one_plan(plan)
     with reporting_errors():
-        check_event_type(event_type)
+        arguments.check_event_type(event_type)
         day = arguments.event_date(on, now)
         fields = arguments.event_fields(field or [])
-        added = store.add_event(path, {"type": event_type, "date": day, "note": note, **fields})
+        event = {"type": event_type, "date": day, "note": note, **fields}
+        added = store.add_event(path, event, force=force)
     new_id, updated = added.id, added.plan
     out.print(
         _("Added {id}: {type} on {date}.").format(id=new_id, type=event_type, date=day.isoformat()),
@@ -355,6 +361,9 @@ def check(plan: PlanOption = None, lang: LangOption = None, today: TodayOption =
 
     now = today_of(today)
     failed = False
+    for message in planfiles.empty_folders(plan):
+        print_error(message)
+        failed = True
     for path in planfiles.plan_paths(plan):
         result = check_plan_file(path, now)
         if result.error is not None:

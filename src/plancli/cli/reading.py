@@ -28,6 +28,7 @@ from plancli.cli.base import (
     write_text,
 )
 from plancli.deadlines import deadlines_for, select
+from plancli.narrow import fit_text, terminal_width
 from plancli.rules import (
     ALL_RULES,
     RULES_BY_ID,
@@ -105,7 +106,7 @@ def explain(
         rule_id, _sep, event_id = name.partition(":")
         if rule_id in RULES_BY_ID and not event_id:
             rule = RULES_BY_ID[rule_id]
-            write_text(view.explain_rule_text(rule))
+            write_text(fit_text(view.explain_rule_text(rule), terminal_width()))
             path = planfiles.one_plan(plan)
             if plan is None and not path.exists():
                 return
@@ -113,11 +114,13 @@ def explain(
             found = [d for d in deadlines_for(loaded, now) if d.rule.id == rule_id]
             if not found:
                 write_text(view.no_date_yet_text(rule))
-            write_text(view.explain_deadlines_text(found, loaded, after_rule=True))
+            text = view.explain_deadlines_text(found, loaded, after_rule=True)
+            write_text(fit_text(text, terminal_width()))
             return
         loaded = store.load_plan(planfiles.one_plan(plan))
         found = arguments.deadlines_named(loaded, now, name)
-        write_text(view.explain_deadlines_text(found, loaded, after_rule=False))
+        text = view.explain_deadlines_text(found, loaded, after_rule=False)
+        write_text(fit_text(text, terminal_width()))
 
 
 @app.command()
@@ -139,6 +142,9 @@ def rules(
     elif verbose:
         write_text(view.rules_verbose_text(chosen))
     elif plain_output(sys.stdout):
-        out.print(view.rules_plain(chosen), markup=False, soft_wrap=True)
+        write_text(view.rules_plain(chosen, terminal_width()) + "\n")
     else:
-        out.print(view.rules_table(chosen))
+        shown = view.rules_for_terminal(chosen, out.width)
+        out.print(shown, markup=False, soft_wrap=True) if isinstance(shown, str) else out.print(
+            shown
+        )

@@ -26,8 +26,10 @@ from plancli.files import (
     write_atomically,
     write_private_file,
 )
+from plancli.store.calendar import set_calendar
 from plancli.store.edit import (
     AddedEvent,
+    DuplicateEventError,
     add_event,
     append_event,
     create_plan,
@@ -71,6 +73,7 @@ __all__ = [
     "MIGRATIONS",
     "TOP_KEYS",
     "AddedEvent",
+    "DuplicateEventError",
     "Inspection",
     "LoadedPlan",
     "Migration",
@@ -95,6 +98,7 @@ __all__ = [
     "read_plan",
     "read_text",
     "remove_event",
+    "set_calendar",
     "update_plan",
     "write_atomically",
     "write_private_file",

@@ -17,6 +17,7 @@ from typing import Any
 
 from plancli.errors import PlancliError, PlanExistsError, PlanFileError, PlanWriteError
 from plancli.files import _real_path, _remove_stale_temp_files, locked, write_atomically
+from plancli.i18n import _
 from plancli.model import PLAN_VERSION, FieldValue, Plan, next_event_id
 from plancli.store.load import _plan_from_data, plan_from_text
 from plancli.store.migrate import migrate, plan_version
@@ -405,19 +406,58 @@ class AddedEvent:
     plan: Plan
 
 
+class DuplicateEventError(PlancliError):
+    """A second event of the same type on the same date (SPEC §7): `force` records it."""
+
+
 def add_event(
-    path: Path, event: Mapping[str, FieldValue | None], *, write: bool = True
+    path: Path,
+    event: Mapping[str, FieldValue | None],
+    *,
+    write: bool = True,
+    force: bool = False,
 ) -> AddedEvent:
     """Append `event` with the plan's next free id (chosen under the lock); see `update_plan`.
 
+    An event of the same type on the same date already in the plan is refused (a request
+    typed twice would show every deadline twice and `check` would say OK) unless `force`.
     With `write=False`, the same checks and nothing written (the id is the one it would get).
     """
     new_id = ""
 
     def change(document: Any, current: Plan) -> None:
         nonlocal new_id
+        if not force:
+            _refuse_duplicate(current, event)
         new_id = next_event_id(current.events)
         append_event(document, {"id": new_id, **event})
 
     updated = update_plan(path, change, write=write)
     return AddedEvent(new_id, updated)
+
+
+def _refuse_duplicate(plan: Plan, event: Mapping[str, FieldValue | None]) -> None:
+    """A second event of the same type on the same date; a `note` (a log line, which starts
+    and meets nothing) only when its text is the same too."""
+    from plancli.rules import NOTE_EVENT
+
+    day = event.get("date")
+    shown = day.isoformat() if isinstance(day, date) else str(day)
+    same = next(
+        (
+            e
+            for e in plan.events
+            if e.type == event.get("type")
+            and e.date.isoformat() == shown
+            and (e.type != NOTE_EVENT or (e.note or None) == (event.get("note") or None))
+        ),
+        None,
+    )
+    if same is not None:
+        raise DuplicateEventError(
+            _(
+                "The plan already has {id}: {type} on {date}. Nothing was changed. If it "
+                "really happened twice that day, run the command again with --force to record "
+                "a second one."
+            ).format(id=same.id, type=same.type, date=shown)
+        )

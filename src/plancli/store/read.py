@@ -34,16 +34,20 @@ def read_text(path: Path) -> str:
         if not stat.S_ISREG(info.st_mode):
             raise PlanFileError(
                 str(path),
-                ["this is not a regular file (a device, pipe or socket)"],
-                hint="Give the path of a .yaml plan file with --plan.",
+                [_("this is not a regular file (a device, pipe or socket)")],
+                hint=_("Give the path of a .yaml plan file with --plan."),
             )
         with path.open("rb") as handle:
             raw = handle.read(MAX_PLAN_BYTES + 1)
         if len(raw) > MAX_PLAN_BYTES:
             raise PlanFileError(
                 str(path),
-                [f"the file is over {MAX_PLAN_BYTES} bytes; a plan file is small"],
-                hint="Check that --plan names your plan file.",
+                [
+                    _("the file is over {size} bytes; a plan file is small").format(
+                        size=MAX_PLAN_BYTES
+                    )
+                ],
+                hint=_("Check that --plan names your plan file."),
             )
         return raw.decode("utf-8")
     except FileNotFoundError:
@@ -54,10 +58,18 @@ def read_text(path: Path) -> str:
             ).format(path=path)
         ) from None
     except UnicodeDecodeError as error:
+        before = error.object[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
         raise PlanFileError(
             str(path),
-            [f"byte {error.start}: not UTF-8 text"],
-            hint="Save the file as UTF-8 text in your editor.",
+            [
+                _(
+                    "line {line}, column {column}: not UTF-8 text (the file was probably saved "
+                    "as Latin-1 or Windows-1252; an accented letter is the usual cause)"
+                ).format(line=line, column=column)
+            ],
+            hint=_("Save the file as UTF-8 text in your editor, then run `plancli check`."),
         ) from None
     except OSError as error:
         raise PlancliError(
@@ -87,16 +99,9 @@ def parse_yaml(text: str, path: str) -> Any:
     try:
         return _plain_data(text)
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = _where_text(mark.line, mark.column) if mark else ""
-        what = error.problem or error.context or _("not valid YAML")
-        if mark is not None and _tab_near(text, mark.line, mark.column):
-            what += " " + _(
-                "(a tab: YAML indents with spaces, never tabs; replace the tab with spaces)"
-            )
         raise PlanFileError(
             path,
-            [where + _("YAML syntax error: {what}").format(what=what)],
+            [_syntax_problem(text, error)],
             hint=(
                 _(
                     "Fix that line in a text editor (check indentation, colons and brackets), "
@@ -117,6 +122,56 @@ def parse_yaml(text: str, path: str) -> Any:
         raise PlanFileError(path, [str(error)]) from None
     except (YAMLError, RecursionError, ValueError, TypeError):
         raise PlanFileError(path, ["YAML error: not a valid plan file"]) from None
+
+
+def _syntax_problem(text: str, error: Any) -> str:
+    """A YAML syntax error worded at the line where the mistake is.
+
+    The parser stops where it notices the mistake, often a line later: `name Ana` without
+    its colon is read as text that goes on to the next line, whose colon is then "not
+    allowed". A line without a colon just before is named instead, with what to write.
+    """
+    from plancli.i18n import _
+
+    mark = error.problem_mark or error.context_mark
+    what = error.problem or error.context or _("not valid YAML")
+    if "expected ':'" in what and error.context_mark is not None:
+        mark = error.context_mark  # "while scanning a simple key": the key without a colon
+    if mark is None:
+        return _("YAML syntax error: {what}").format(what=what)
+    line = mark.line
+    if what.startswith("mapping values are not allowed") or "expected ':'" in what:
+        bare = _line_without_colon(text, line)
+        if bare is not None:
+            return _(
+                "line {line}: no colon after the key: write `key: value` (a colon and a "
+                "space after the key), e.g. `name: Ana`"
+            ).format(line=bare + 1)
+    where = _("line {line}, column {column}: ").format(line=line + 1, column=mark.column + 1)
+    if "expected '-' indicator" in what:
+        return where + _(
+            "this line is not part of the list above it: if a new entry (a new event) starts "
+            "here, begin it with `- ` lined up with the other entries; otherwise indent it like "
+            "the lines of the entry above"
+        )
+    if _tab_near(text, line, mark.column):
+        what += _(" (a tab: YAML indents with spaces, never tabs; replace the tab with spaces)")
+    return where + _("YAML syntax error: {what}").format(what=what)
+
+
+def _line_without_colon(text: str, line: int) -> int | None:
+    """The nearest line at or before `line` holding text and no `key:` (comments skipped)."""
+    lines = text.splitlines()
+    for number in range(min(line, len(lines) - 1), -1, -1):
+        content = lines[number].split(" #", 1)[0].strip()
+        if not content or content.startswith("#"):
+            continue
+        content = content.removeprefix("- ").strip()
+        if ":" not in content and not content.startswith(("{", "[", '"', "'")):
+            return number
+        if number < line:
+            return None  # the line before has its colon: the mistake is elsewhere
+    return None
 
 
 def _first_surrogate(text: str) -> int | None:
@@ -162,7 +217,8 @@ def _plain_data(text: str) -> Any:
     import ruamel.yaml.events as ev
 
     root: Any = None
-    stack: list[tuple[Any, list[Any]]] = []  # (container, [pending mapping key or None])
+    # (container, [pending mapping key or None, {key: line}], is an entry of a list)
+    stack: list[tuple[Any, list[Any], bool]] = []
     anchors: dict[str, Any] = {}
     documents = 0
     next_event = _event_reader(text)
@@ -215,12 +271,34 @@ def _plain_data(text: str) -> Any:
                     f"line {event.start_mark.line + 1}: nested more than {MAX_NESTING} levels "
                     "deep; a plan file needs a few"
                 )
-            stack.append((value, [None]))
+            in_list = bool(stack) and isinstance(stack[-1][0], list)
+            stack.append((value, [None, {}], in_list))
     return root
 
 
-def _add(top: tuple[Any, list[Any]], value: Any, event: Any) -> None:
-    container, pending = top
+def _twice(key: str, line: int, first: int | None, *, in_list: bool) -> str:
+    """A key seen twice in one mapping. Never "keep one": following that advice deletes data
+    when the real mistake is a missing `- ` (two events read as one)."""
+    from plancli.i18n import _
+
+    text = _("line {line}: the key '{key}' appears a second time in the same section").format(
+        line=line, key=key[:40]
+    )
+    if first is not None:
+        text += " " + _("(first on line {first})").format(first=first)
+    if in_list:
+        return text + _(
+            ". If a new entry (a new event) starts on line {line}, it is missing its `- `: "
+            "write `- {key}: ...` there, lined up with the `- ` of the entry above; otherwise "
+            "correct the key's name"
+        ).format(line=line, key=key[:40])
+    return text + _(
+        ". Correct the key's name, or check which of the two lines holds the right value"
+    )
+
+
+def _add(top: tuple[Any, list[Any], bool], value: Any, event: Any) -> None:
+    container, pending, _ = top
     if isinstance(container, list):
         container.append(value)
         return
@@ -229,10 +307,9 @@ def _add(top: tuple[Any, list[Any]], value: Any, event: Any) -> None:
         if not isinstance(value, str):
             raise _StructureError(f"line {line}: a key must be plain text")
         if value in container:
-            raise _StructureError(
-                f"line {line}: the key '{value[:40]}' appears twice in the same section; keep one"
-            )
+            raise _StructureError(_twice(value, line, pending[1].get(value), in_list=top[2]))
         pending[0] = value
+        pending[1][value] = line
     else:
         container[pending[0]] = value
         pending[0] = None

@@ -17,7 +17,11 @@ from typing import Any
 from plancli.contacts import contact_problems
 from plancli.daycount import Break, SchoolCalendar, SchoolYear
 from plancli.errors import suggestion
-from plancli.i18n import N_, _
+from plancli.hints import EARLIEST as EARLIEST  # re-exported: the dates a plan may hold
+from plancli.hints import LATEST as LATEST
+from plancli.hints import date_problem, event_type_problem
+from plancli.hints import show as _show
+from plancli.i18n import _
 from plancli.model import (
     PLAN_VERSION,
     Child,
@@ -33,57 +37,10 @@ from plancli.store.migrate import plan_version
 from plancli.vocab import LANGUAGES, yes_no
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-_TWO_DIGIT_YEAR = re.compile(r"\d{2}-\d{1,2}-\d{1,2}", re.ASCII)
 _EVENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}")
-EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
 
 TOP_KEYS = ("version", "child", "family", "school", "calendar", "regional_center", "events")
 EVENT_KEYS = ("id", "type", "date", "note")
-
-
-def _show(value: object) -> str:
-    """A short, safe rendering of a bad value (never a whole nested structure)."""
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    text = str(value)
-    return repr(text if len(text) <= 40 else text[:37] + "...")
-
-
-def _no_such_day(text: str) -> str:
-    """Why YYYY-MM-DD is not a date: '(there is no such day: February 2026 has 28 days)'."""
-    import calendar as _stdcal  # only on this error path
-
-    year, month, day = (int(part) for part in text.split("-"))
-    if year == 0:
-        return " " + _("(there is no year 0000)")
-    if not 1 <= month <= 12:
-        return " " + _("(there is no month {month}; months are 01 to 12)").format(
-            month=f"{month:02d}"
-        )
-    days = _stdcal.monthrange(year, month)[1]
-    if day == 0 or day > days:
-        return " " + _("(there is no such day: {month} {year} has {days} days)").format(
-            month=_(_MONTHS[month - 1]), year=year, days=days
-        )
-    return " " + _("(there is no such day)")
-
-
-_MONTHS = (
-    N_("January"),
-    N_("February"),
-    N_("March"),
-    N_("April"),
-    N_("May"),
-    N_("June"),
-    N_("July"),
-    N_("August"),
-    N_("September"),
-    N_("October"),
-    N_("November"),
-    N_("December"),
-)
 
 
 class ValueProblem(ValueError):
@@ -95,23 +52,21 @@ def read_date(value: Any, *, plausible: bool = True) -> date:
 
     With `plausible`, also a date from 1900 to 2199: a year typed wrong, not a real date.
     """
-    text = value.strip() if isinstance(value, str) else None
-    if text is None or not _ISO_DATE.fullmatch(text):
-        hint = ""
-        if text is not None and _TWO_DIGIT_YEAR.fullmatch(text):
-            hint = " " + _("(write the year with four digits)")
-        raise ValueProblem(_("expected YYYY-MM-DD, got {value}").format(value=_show(value)) + hint)
+    problem = date_problem(value)
+    if problem is not None and (plausible or not _real_iso_date(value)):
+        raise ValueProblem(problem)
+    return date.fromisoformat(str(value).strip())
+
+
+def _real_iso_date(value: Any) -> bool:
+    """A YYYY-MM-DD text naming a real day (outside 1900-2199 it may still be refused)."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
+        return False
     try:
-        day = date.fromisoformat(text)
+        date.fromisoformat(value.strip())
     except ValueError:
-        raise ValueProblem(
-            _("expected YYYY-MM-DD, got {value}").format(value=_show(value)) + _no_such_day(text)
-        ) from None
-    if plausible and not EARLIEST <= day <= LATEST:
-        raise ValueProblem(
-            _("{date} is not a plausible date (1900 to 2199)").format(date=day.isoformat())
-        )
-    return day
+        return False
+    return True
 
 
 # and every key ending in `_date`; `promised_by`: the day a promise on a contact is due (§8)
@@ -563,14 +518,9 @@ class _Checker:
             )
             event_id = None
         event_type = self.text(data, "type", f"{where}.", required=True)
-        if event_type is not None and event_type not in EVENT_TYPES:
-            self.problem(
-                f"{where}.type",
-                _("unknown event type {value}.").format(value=_show(event_type))
-                + suggestion(event_type, EVENT_TYPES)
-                + " "
-                + _("`plancli add --help` lists them"),
-            )
+        type_problem = event_type_problem(event_type, EVENT_TYPES) if event_type else None
+        if type_problem is not None:
+            self.problem(f"{where}.type", type_problem)
             event_type = None
         day = self.date_key(data, "date", f"{where}.")
         if day is not None and birth is not None and day < birth:
