@@ -1003,23 +1003,9 @@ CASES: dict[str, Case] = {
     ),
 }
 
-# Filled in after running plancli: the cases where it disagrees, with the exact discrepancy.
-_LINCOLN_TWICE = (
-    "plancli closes schools on TWO Lincoln Days: its own default ({default}) and the "
-    "district's listed Lincoln Day closure ({listed}), so the count ends on {got} instead of "
-    "{want}. Cal. Educ. Code § 37220(a)(3) closes schools on ONE day, 'The Monday or Friday of "
-    "the week in which February 12 occurs' (the district's choice), and SPEC §3.5 counts 'the "
-    "days on which California public schools close by law ... plus calendar.holidays'; the "
-    "district is in session on the other day. examples/maya-iep.yaml (2028-02-11) hits this."
-)
-WRONG: dict[str, str] = {
-    "school-days-lincoln-day-district-keeps-monday": _LINCOLN_TWICE.format(
-        default="Fri 2027-02-12", listed="Mon 2027-02-08", got="2027-02-22", want="2027-02-19"
-    ),
-    "school-days-lincoln-day-district-keeps-friday": _LINCOLN_TWICE.format(
-        default="Mon 2028-02-07", listed="Fri 2028-02-11", got="2028-02-18", want="2028-02-17"
-    ),
-}
+# The cases where plancli disagrees with the hand count, with the exact discrepancy: the two
+# Lincoln Day cases were here (plancli closed schools on its default day AND the district's).
+WRONG: dict[str, str] = {}  # cases where plancli is known to be wrong (none now)
 
 
 def _params() -> list[Any]:
@@ -1074,13 +1060,6 @@ def test_lapsed_window_hidden_by_default(tmp_path: Path) -> None:
     assert deadlines(write(tmp_path, LAPSED), "2027-02-01") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="`plancli explain fair-hearing-request:e1` prints 'Status: lapsed, 1312 days late': "
-    "SPEC §4 says a lapsed window is 'not something anyone is late on' (and the JSON has "
-    "days_late null); explain should say the window closed on 2023-06-30, not that the "
-    "parent is 1312 days late",
-)
 def test_explain_lapsed_window_is_not_days_late(tmp_path: Path) -> None:
     result = run(
         "explain",
@@ -1095,12 +1074,6 @@ def test_explain_lapsed_window_is_not_days_late(tmp_path: Path) -> None:
     assert "late" not in result.stdout.replace("lapsed", "")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="`plancli explain transition-notice` prints 'Status: not-owed, 125 days late' for "
-    "the late referral (report.status_text words every negative days_left as 'late'): SPEC §4 "
-    "says the date 'is not owed as such', so nobody is late on it",
-)
 def test_explain_not_owed_date_is_not_days_late(tmp_path: Path) -> None:
     result = run(
         "explain",

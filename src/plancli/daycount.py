@@ -150,24 +150,28 @@ SCHOOL_HOLIDAY_LAW = "Cal. Educ. Code § 37220(a)"
 SCHOOL_HOLIDAY_SOURCE = "https://codes.findlaw.com/ca/education-code/edc-sect-37220/"
 
 
-@lru_cache(maxsize=128)
-def school_holidays_in(year: int) -> dict[date, str]:
+@lru_cache(maxsize=256)
+def school_holidays_in(year: int, listed: frozenset[date] = frozenset()) -> dict[date, str]:
     """The days California public schools close by law in `year` (EC § 37220(a)(1)-(10)).
 
-    Where the law lets the district choose, plancli takes one day and `explain` says which:
-    Dr. Martin Luther King, Jr. Day is the third Monday in January (the law also allows the
-    Monday or Friday of the week of January 15); Lincoln Day ("the Monday or Friday of the week
-    in which February 12 occurs") is February 12 itself when it is a Monday or a Friday, else
-    the Monday of that week (weeks from Sunday). A district that closes on the other day lists
-    it under `calendar.holidays` and this one under `calendar.in_session`. The section names
-    no substitute day for a holiday on a weekend, so none is added.
+    Where the law lets the district choose the day, a district closure (`listed`, the plan's
+    `calendar.holidays`) on one of the allowed days is the district's choice, and the holiday
+    falls there and nowhere else: Dr. Martin Luther King, Jr. Day is "the third Monday in
+    January, or the Monday or Friday of the week in which January 15 occurs"; Lincoln Day is
+    "the Monday or Friday of the week in which February 12 occurs". Without such a closure
+    plancli takes one day and `explain` says which: the third Monday in January; February 12
+    itself when it is a Monday or a Friday, else the Monday of that week (weeks from Sunday).
+    The section names no substitute day for a holiday on a weekend, so none is added.
     """
-    lincoln = date(year, 2, 12)
-    if lincoln.weekday() not in (MON, FRI):
-        lincoln -= timedelta(days=(lincoln.weekday() + 1) % 7 - 1)  # the Monday of its week
+    third_monday = _nth_weekday(year, 1, MON, 3)
+    king = _district_choice((third_monday, *_monday_and_friday(date(year, 1, 15))), listed)
+    lincoln_options: tuple[date, ...] = _monday_and_friday(date(year, 2, 12))
+    if date(year, 2, 12) in lincoln_options:  # a Monday or a Friday: the day itself first
+        lincoln_options = (date(year, 2, 12), *lincoln_options)
+    lincoln = _district_choice(lincoln_options, listed)
     days = {
         date(year, 1, 1): N_("New Year's Day"),
-        _nth_weekday(year, 1, MON, 3): N_("Dr. Martin Luther King, Jr. Day"),
+        king: N_("Dr. Martin Luther King, Jr. Day"),
         lincoln: N_("Lincoln Day"),
         _nth_weekday(year, 2, MON, 3): N_("Washington Day"),
         _nth_weekday(year, 5, MON, -1): N_("Memorial Day"),
@@ -178,6 +182,17 @@ def school_holidays_in(year: int) -> dict[date, str]:
         date(year, 12, 25): N_("Christmas Day"),
     }
     return dict(sorted(days.items()))
+
+
+def _monday_and_friday(day: date) -> tuple[date, date]:
+    """The Monday and the Friday of the week (Sunday to Saturday) in which `day` occurs."""
+    sunday = day - timedelta(days=(day.weekday() + 1) % 7)
+    return sunday + timedelta(days=1), sunday + timedelta(days=5)
+
+
+def _district_choice(options: tuple[date, ...], listed: frozenset[date]) -> date:
+    """The allowed day the district closes on, else the first option (plancli's default)."""
+    return next((day for day in options if day in listed), options[0])
 
 
 def is_business_day(day: date, extra: frozenset[date] = frozenset()) -> bool:
@@ -247,7 +262,7 @@ class SchoolCalendar:
         """Why schools are closed on `day` by law or by the district's own closure, or None."""
         if day in self.in_session:
             return None
-        name = school_holidays_in(day.year).get(day)
+        name = school_holidays_in(day.year, self.holidays).get(day)
         if name is None and day in self.holidays:
             return DISTRICT_CLOSURE
         return name
@@ -256,7 +271,7 @@ class SchoolCalendar:
         """Every school holiday from `first` to `last` (weekends included), for `explain`."""
         found = {}
         for year in range(first.year, last.year + 1):
-            for day in (*school_holidays_in(year), *self.holidays):
+            for day in (*school_holidays_in(year, self.holidays), *self.holidays):
                 name = self.school_holiday(day)
                 if first <= day <= last and name is not None:
                     found[day] = name

@@ -318,6 +318,10 @@ def status_text(d: Deadline) -> str:
             id=d.met_by.id,
             date=d.met_by.date.isoformat(),
         )
+    if d.status is Status.LAPSED:  # the parent's own time ran out: nobody is late (SPEC §4)
+        return _("lapsed: the time to act ended on {date}").format(date=d.due.isoformat())
+    if d.status is Status.NOT_OWED:
+        return _("not owed: this date came before the child's first Early Start event")
     if d.days_left == 0:
         return _("due today")
     return f"{status_label(d.status)}, {days_in_words(d.days_left)}"
@@ -451,7 +455,7 @@ def _school_holiday_lines(first: date, last: date, calendar: daycount.SchoolCale
     for day, name in calendar.school_holidays_between(first, last).items():
         lines.append(f"  {day.isoformat()} {weekday_short(day)}: {break_name(name)}")
     for day in sorted(calendar.in_session):
-        law = daycount.school_holidays_in(day.year).get(day)
+        law = daycount.school_holidays_in(day.year, calendar.holidays).get(day)
         if first <= day <= last and law is not None:
             lines.append(
                 f"  {day.isoformat()} {weekday_short(day)}: "
