@@ -102,7 +102,8 @@ def test_answers_is_validated_with_its_path(write_plan: PlanWriter) -> None:
     err = result.stderr.replace("\n", " ")
     assert "events[1].answers: there is no event 'e9' in this plan" in err
     assert (
-        "events[2].answers: event e1 is a iep-meeting-requested, but a records-received "
+        "events[2].answers: event e1 is of type iep-meeting-requested, but an event of type "
+        "records-received "
         "answers records-requested" in err
     )
     assert "Traceback" not in result.output

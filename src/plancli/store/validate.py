@@ -485,8 +485,8 @@ class _Checker:
                 self.problem(
                     where,
                     _(
-                        "event {id} is a {type}, but a {other} answers {expected}; correct the "
-                        "id or remove `answers`"
+                        "event {id} is of type {type}, but an event of type {other} answers "
+                        "{expected}; correct the id or remove `answers`"
                     ).format(id=answered, type=target.type, other=event.type, expected=expected),
                 )
 
