@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -26,10 +26,12 @@ from plancli.cli.base import (
     write_text,
 )
 from plancli.deadlines import deadlines_for
-from plancli.errors import (
-    PlanExistsError,
-)
+from plancli.errors import LetterError, PlanExistsError
+from plancli.i18n import _
 from plancli.view import DeadlineRow, Format
+
+if TYPE_CHECKING:
+    from plancli.letters.render import Delivery
 
 # ---- letter
 
@@ -37,6 +39,8 @@ from plancli.view import DeadlineRow, Format
 class LetterLanguage(StrEnum):
     EN = "en"
     ES = "es"
+    ES_EN = "es+en"  # both versions in one document, the first language first
+    EN_ES = "en+es"
 
 
 @app.command()
@@ -65,7 +69,10 @@ def letter(
     ] = None,
     lang: Annotated[
         LetterLanguage | None,
-        typer.Option(help="en or es (default: the plan's family.language, else en)."),
+        typer.Option(
+            help="en or es (default: the plan's family.language, else en); es+en or en+es "
+            "writes both versions in one document."
+        ),
     ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -86,6 +93,16 @@ def letter(
             "and print the deadlines it starts.",
         ),
     ] = False,
+    received: Annotated[
+        str | None,
+        typer.Option(
+            "--received",
+            metavar="YYYY-MM-DD",
+            callback=parse_today,
+            help="With --record: the day the recipient received the letter, when it is "
+            "delivered after its date (the recorded event is dated that day).",
+        ),
+    ] = None,
     templates: Annotated[
         Path | None,
         typer.Option(
@@ -112,6 +129,13 @@ def letter(
         if name is None:
             raise typer.BadParameter("give the letter's NAME, or --list", param_hint="NAME")
         now = today_of(today)
+        if received is not None and not record:
+            raise LetterError(
+                _(
+                    "--received dates the event --record adds: give --record too, or leave "
+                    "out --received. Nothing was written."
+                )
+            )
         path = planfiles.one_plan(plan)
         if output is not None:
             arguments.check_letter_output(output, path, force=force)
@@ -123,6 +147,7 @@ def letter(
             values=arguments.letter_values(values or []),
             templates_dir=templates,
             record=record,
+            received=received if isinstance(received, date) else None,
         )
         arguments.check_record_date(rendered.record, now)
         if rendered.record is not None:  # the plan must take the event before anything is written
@@ -133,13 +158,64 @@ def letter(
             write_text(rendered.text)
         else:
             _save_letter(output, letters.letter_bytes(rendered, output.suffix), force=force)
+        recorded = None
         if rendered.record is not None:
-            _record_letter_event(path, rendered.record, now, to_stderr=output is None)
+            recorded = _record_letter_event(path, rendered.record, now, to_stderr=output is None)
+        if rendered.delivery is not None:
+            # How to send it and keep proof: after the letter, never in it (SPEC §6.1).
+            console = err if output is None else out
+            console.print(
+                "\n" + delivery_advice(rendered.delivery, recorded), markup=False, soft_wrap=True
+            )
+
+
+def delivery_advice(delivery: Delivery, recorded: str | None) -> str:
+    """How to send the letter and keep proof of the date it arrived, and how to record the
+    answer (the law's periods count from receipt: docs/letters-law.md, proof-of-delivery)."""
+    who = {
+        "district": _("the district"),
+        "regional center": _("the regional center"),
+        "dds": _("DDS"),
+    }.get(delivery.recipient, _("the recipient"))
+    lines = [
+        _(
+            "How to send it and keep proof of the date: hand it in and ask for a copy stamped "
+            "with the date received; or email it and ask for a read receipt (keep the sent "
+            "email); or send it by certified mail with a return receipt (keep the receipt). "
+            "The law's days count from the date {who} receives it."
+        ).format(who=who)
+    ]
+    if delivery.services_continue_by is not None:
+        lines.append(
+            _(
+                "For the services to continue during the appeal, DDS must receive this request, "
+                "or it must be postmarked, by {date}."
+            ).format(date=delivery.services_continue_by.isoformat())
+        )
+    if delivery.online is not None:
+        lines.append(
+            _(
+                "DDS takes the same request online ({address}); the printable form DS 1821 "
+                "gives its mailing address. Check them before sending."
+            ).format(address=delivery.online)
+        )
+    if delivery.replies:
+        lines.append(
+            _(
+                "When the answer comes, record it: plancli add {type} YYYY-MM-DD --field "
+                "answers={event}"
+            ).format(type=delivery.replies[0], event=recorded or "ID")
+            + (
+                ""
+                if recorded
+                else " "
+                + _("(ID: the id of this request once recorded; `plancli events` lists them).")
+            )
+        )
+    return "\n".join(lines)
 
 
 def _save_letter(output: Path, data: bytes, *, force: bool) -> None:
-    from plancli.errors import LetterError
-
     try:
         store.write_private_file(output, data, force=force)
     except PlanExistsError as error:
@@ -147,7 +223,7 @@ def _save_letter(output: Path, data: bytes, *, force: bool) -> None:
     out.print(f"Wrote {report.printable(str(output))} (readable only by you).", markup=False)
 
 
-def _record_letter_event(path: Path, event: Any, now: date, *, to_stderr: bool) -> None:
+def _record_letter_event(path: Path, event: Any, now: date, *, to_stderr: bool) -> str:
     """--record: add the event through the plan's safe write path, then show its deadlines.
 
     With the letter on stdout, this report goes to stderr so that stdout is the letter alone.
@@ -167,3 +243,4 @@ def _record_letter_event(path: Path, event: Any, now: date, *, to_stderr: bool) 
         console.print(view.meets_text(met), markup=False, soft_wrap=True)
     else:
         console.print("It starts no deadline by itself.", markup=False)
+    return str(added.id)

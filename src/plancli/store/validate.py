@@ -17,7 +17,9 @@ from typing import Any
 from plancli.daycount import Break, SchoolCalendar, SchoolYear
 from plancli.errors import suggestion
 from plancli.model import (
+    PARENT_ROLES,
     PLAN_VERSION,
+    RELATIONSHIPS,
     Child,
     Event,
     Family,
@@ -300,18 +302,28 @@ class _Checker:
         if data is None:
             return Family()
         keys = ("parent_name", "address", "phone", "email", "language")
-        self.unknown_keys(data, keys, "family.")
-        values = {key: self.text(data, key, "family.") for key in keys}
+        chosen = {"relationship": RELATIONSHIPS, "parent_role": PARENT_ROLES}
+        self.unknown_keys(data, (*keys, *chosen), "family.")
+        values = {key: self.text(data, key, "family.") for key in (*keys, *chosen)}
         language = values["language"]
         if language is not None and language not in LANGUAGES:
             self.problem("family.language", f"expected en or es, got {_show(language)}")
             values["language"] = None
+        for key, allowed in chosen.items():  # words of the letters: one of a fixed list
+            value = values[key]
+            if value is not None and value not in allowed:
+                self.problem(
+                    f"family.{key}",
+                    f"expected one of {', '.join(allowed)}, got {_show(value)}"
+                    f"{suggestion(value, allowed)}",
+                )
+                values[key] = None
         return Family(**values)
 
     def school(self, data: dict[str, Any] | None) -> School | None:
         if data is None:
             return None
-        keys = ("name", "district", "contact", "address")
+        keys = ("name", "district", "contact", "address", "special_education_director")
         self.unknown_keys(data, keys, "school.")
         return School(**{key: self.text(data, key, "school.") for key in keys})
 
