@@ -313,9 +313,13 @@ def _own_letter_context(draft: Draft) -> dict[str, Any]:
     deadlines (`deadlines`), to the district if the plan has a school."""
     kind = "district" if draft.plan.school is not None else "regional center"
     recipient = draft.recipient(kind, required=False)
+    writer = draft.writer(kind)
     sender = draft.sender()
     draft.fail_if_missing()
     context = _common(draft, sender)
+    school = draft.plan.school
+    director = school.special_education_director if school is not None else None
+    context.update(writer=writer, access=draft.access(), director=director or None)
     if recipient is not None:
         context["recipient"] = recipient
     context["deadlines"] = [

@@ -28,12 +28,13 @@ ADULT_SIGNERS = {
     "regional center": ("student", "conservator"),
 }
 
-_COMMON_ENGLISH = (
+_COMMON_ENGLISH_TEXT = (
     "the and of with for from to in on at by is are was were my his her their our this that "
     "an week weeks month months hours hour day days times session sessions therapy services "
     "service support class school program placement assessment reduce reducing keep care "
     "respite progress skills twice once"
-).split(" ")
+)
+_COMMON_ENGLISH = _COMMON_ENGLISH_TEXT.split()
 # Words that mark a value typed in English (a Spanish letter prints family text as typed).
 _ENGLISH_WORDS = frozenset(
     {
@@ -43,61 +44,7 @@ _ENGLISH_WORDS = frozenset(
             for word in term.en.casefold().split()
             if word.isascii() and len(word) > 3
         ),
-        *[
-            "the",
-            "and",
-            "of",
-            "with",
-            "for",
-            "from",
-            "to",
-            "in",
-            "on",
-            "at",
-            "by",
-            "is",
-            "are",
-            "was",
-            "were",
-            "my",
-            "his",
-            "her",
-            "their",
-            "our",
-            "this",
-            "that",
-            "a",
-            "an",
-            "week",
-            "weeks",
-            "month",
-            "months",
-            "hours",
-            "hour",
-            "day",
-            "days",
-            "times",
-            "session",
-            "sessions",
-            "therapy",
-            "services",
-            "service",
-            "support",
-            "class",
-            "school",
-            "program",
-            "placement",
-            "assessment",
-            "reduce",
-            "reducing",
-            "keep",
-            "care",
-            "respite",
-            "progress",
-            "skills",
-            "twice",
-            "once",
-        ],
+        *_COMMON_ENGLISH,
     }
 )
 
