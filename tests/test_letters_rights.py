@@ -565,10 +565,10 @@ def test_pdf_page_numbers_and_last_paragraph_with_the_closing(plan_file: Path) -
                 i for i, page in enumerate(pages) if any(line.strip() == closing for line in page)
             ]
             assert len(where) == 1, (name, lang)
-            page = " ".join(pages[where[0]])
+            on_page = " ".join(pages[where[0]])
             # The last paragraphs are never left behind: the closing is not alone on a page.
-            assert thanks in page, (name, lang)
-            assert confirm in page, (name, lang)
+            assert thanks in on_page, (name, lang)
+            assert confirm in on_page, (name, lang)
     assert several  # some letters run to a second page: the test sees numbered pages
 
 

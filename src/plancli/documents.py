@@ -201,7 +201,6 @@ def to_docx(document: Document) -> bytes:
     props.language = document.lang
     props.created = stamp
     props.modified = stamp
-    props.language = _language_tag(document.lang)
     _docx_default_language(word, document.lang)
     for i, part in enumerate(document.parts or (document,)):
         if i:
@@ -310,13 +309,22 @@ def _font_characters() -> frozenset[int]:
     return covered or frozenset()
 
 
+# Control characters and non-characters print nothing: a PDF leaves them out, as a .docx does
+# (`_NOT_XML`). Any other character the fonts lack is an error, never a silent gap.
+_NOT_PRINTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _printed(text: str) -> str:
+    return _NOT_PRINTED.sub("", text)
+
+
 def _check_printable(parts: tuple[Document, ...]) -> None:
     covered = _font_characters()
     for part in parts:
         for text in (part.running_head, part.page_label, *_texts(part.blocks)):
-            for character in text:
+            for character in _printed(text):
                 if character not in "\n\t" and ord(character) not in covered:
-                    raise UnprintableError(character, text)
+                    raise UnprintableError(character, _printed(text))
 
 
 def _texts(blocks: tuple[Block, ...]) -> list[str]:
@@ -369,7 +377,7 @@ def _pdf_pages(
                 return
             self.set_font("DejaVuSans", "", 9)
             self.set_y(10)
-            self.cell(0, 5, found[0].running_head, align="L")
+            self.cell(0, 5, _printed(found[0].running_head), align="L")
             self.set_y(self.t_margin)
 
         def footer(self) -> None:
@@ -430,7 +438,8 @@ def _pdf_block(pdf: Any, block: Heading | Paragraph | Bullets, *, measure: bool 
         cells = [("B", 0, block.text)]
     else:
         cells = [("B" if isinstance(line, Subject) else "", 0, _text(line)) for line in block.lines]
-    for style, indent, text in cells:
+    for style, indent, raw in cells:
+        text = _printed(raw)
         pdf.set_font("DejaVuSans", style, size)
         width = pdf.epw - indent
         if measure:

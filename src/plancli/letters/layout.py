@@ -117,11 +117,11 @@ def _signature_chunks(chunks: Sequence[_Chunk]) -> range | None:
         # The letter's last paragraph goes with its closing, never alone on a page; a short
         # line of thanks takes the paragraph before it too.
         for _ in range(2):
-            if first == 0:
-                break
+            if first == 0 or chunks[first - 1][0] != "para":
+                break  # a list before the closing stays where it falls
             first -= 1
-            kind, lines = chunks[first]
-            if kind != "para" or len(lines) > 1 or len(lines[0]) > _SHORT_LINE:
+            lines = chunks[first][1]
+            if len(lines) > 1 or len(lines[0]) > _SHORT_LINE:
                 break
     # Everything after the signature line (the name, an authorization, copy lines).
     return range(first, len(chunks))
