@@ -891,7 +891,7 @@ def test_docx_and_pdf_read_back(name: str, letter_plan: Path) -> None:
         for iso in dates:
             assert iso in text, (suffix, iso)
         for citation in citations:
-            assert citation in text, (suffix, citation)
+            assert any(form in text for form in cited(citation, lang)), (suffix, citation)
 
 
 def pages_with(pages: list[list[str]], wanted: str, *, whole: bool = True) -> list[int]:
@@ -916,18 +916,17 @@ def test_pdf_keeps_the_closing_and_signature_on_one_page(plan_text: str, tmp_pat
     for name, lang, letter in render_all(plan_text, tmp_path):
         reader = pypdf.PdfReader(io.BytesIO(letters.to_pdf(letter)))
         pages = [page.extract_text().splitlines() for page in reader.pages]
-        last_line = letter.text.rsplit("\nAna Núñez\n", 1)[1].split("\n")[0]
-        assert last_line.endswith("Sofía Núñez"), (name, lang, last_line)
+        label = "Signature: ___" if lang == "en" else "Firma: ___"
+        # The last line of the letter: a copy line, or the signer's name or role.
+        last_line = letter.text.rstrip("\n").rsplit("\n", 1)[1]
         closing_line = "Sincerely," if lang == "en" else "Atentamente,"
         closing = pages_with(pages, closing_line)
-        signature = pages_with(
-            pages, "Signature: ___" if lang == "en" else "Firma: ___", whole=False
-        )
-        parent = pages_with(pages, last_line)
-        assert len(closing) == len(signature) == len(parent) == 1, (name, lang, pages)
-        assert closing == signature == parent, (name, lang, closing, signature, parent)
-        moved += closing[0] > 0 and pages[closing[0]][0].strip() == closing_line
-    assert moved  # some letters need the block moved to the next page: the test sees that case
+        signature = pages_with(pages, label, whole=False)
+        last = pages_with(pages, last_line)[-1:]
+        assert len(closing) == len(signature) == len(last) == 1, (name, lang, pages)
+        assert closing == signature == last, (name, lang, closing, signature, last)
+        moved += closing[0] > 0
+    assert moved  # some letters end on a second page: the test sees that case
 
 
 @pytest.mark.slow
