@@ -207,7 +207,7 @@ def test_the_catalog_keeps_one_term_per_concept() -> None:
     for message in catalog:
         if message.id:
             strings = message.string if isinstance(message.string, tuple) else [message.string]
-            texts.extend(s for s in strings if s)
+            texts.extend(str(s) for s in strings if s)
     joined = "\n".join(texts)
     # the glossary: "días naturales", never "días calendario"; "padre o madre", no slashes
     assert "días calendario" not in joined
