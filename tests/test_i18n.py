@@ -318,7 +318,7 @@ def test_init_questions_in_spanish() -> None:
         assert _(by_key["child.name"].prompt) == "Nombre del niño o la niña"
         assert _(by_key["school.address"].prompt) == "Dirección de la escuela (opcional)"
         assert choice_labels(relationship)[:4] == [
-            "parent (madre o padre)",
+            "parent (padre o madre)",
             "guardian (tutor legal)",
             "foster-parent (padre o madre de crianza)",
             "educational-rights-holder (titular de los derechos educativos)",

@@ -435,8 +435,8 @@ def test_chronology_in_spanish(plan: Path) -> None:
     assert "Registro del caso: Maya Lopez" in page
     assert "Incumplimientos" in page
     assert "El distrito envía la propuesta de plan de evaluación" in page  # the rule's title
-    assert "vencido" in page
-    assert "cumplido con retraso" in page
+    assert "vencida" in page  # a "fecha límite", as in `plancli deadlines`
+    assert "cumplida tarde" in page
     assert "Presentar la queja a más tardar el: 2027-09-18" in page
     assert "Promesa: send the assessment plan" in page  # the family's own words, as written
     result = run(

@@ -88,7 +88,7 @@ def test_explain_of_a_tolled_date_reads_in_spanish() -> None:
     assert result.exit_code == 0
     assert result.stderr == ""
     assert "El día 0 es el 2026-09-24 (assessment-consent-given, evento e3)" in result.stdout
-    assert "Plazo: 60 días (conteo: días con pausa escolar)." in result.stdout
+    assert "Plazo: 60 días (conteo: días naturales con pausas escolares)." in result.stdout
     assert "Resultado: vence el 2026-11-23 (lunes)." in result.stdout
     assert english_left(result.stdout.split("Fuentes en desacuerdo")[0]) == []
 
@@ -106,7 +106,7 @@ def test_rules_table_and_verbose_in_spanish() -> None:
     assert table.exit_code == 0
     assert table.stderr == ""
     assert table.stdout.split()[:3] == ["Regla", "Sistema", "Se"]
-    assert "días con pausa escolar" in table.stdout
+    assert "días naturales con pausas escolares" in table.stdout
     verbose = es("rules", "-v", "--system", "rc")
     assert verbose.exit_code == 0
     assert "Qué dice:" in verbose.stdout
@@ -229,7 +229,7 @@ def test_init_asks_the_language_first_then_everything_in_it(
         "Fresno Unified",
         "",  # regional center: skipped
         "Ana Núñez",
-        "madre",  # not a value the plan takes: asked again
+        "hermana",  # not a value the plan takes: asked again
         "parent",
         "456 Oak Ave, Fresno",
         "559-555-0100",
@@ -242,7 +242,7 @@ def test_init_asks_the_language_first_then_everything_in_it(
     assert result.stdout.startswith("Language / Idioma (en = English, es = español)")
     assert "Nombre del niño o la niña:" in result.stdout
     assert "Su número de teléfono" in result.stdout
-    assert "parent = madre o padre; guardian = tutor legal" in result.stdout
+    assert "parent = padre o madre; guardian = tutor legal" in result.stdout
     assert "febrero de 2019 tiene 28 días" in result.stderr
     assert "Responda con una de estas opciones:" in result.stderr
     assert f"Se creó {path} (solo usted puede leerlo)." in result.stdout

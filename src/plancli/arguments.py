@@ -57,7 +57,7 @@ def check_event_type(name: str) -> str:
 
     problem = event_type_problem(name)
     if problem is not None:
-        raise UnknownNameError(f"TYPE: {problem}.")
+        raise UnknownNameError(_("TYPE: {problem}.").format(problem=problem))
     return name
 
 

@@ -214,40 +214,40 @@ WORDS: dict[str, dict[str, str]] = {
         "what": "Qué",
         "system": "Sistema",
         "details": "Detalles",
-        "event": "Hecho",
+        "event": "Evento",
         "letter": "Carta enviada",
-        "deadline": "Plazo",
+        "deadline": "Fecha límite",
         "promise": "Promesa",
         "due": "Vence",
         "status": "Estado",
-        "met_on": "Cumplido el",
+        "met_on": "Cumplida el",
         "days_late": "Días de retraso",
-        "owed_by": "Le corresponde a",
+        "owed_by": "Responsable",
         "citation": "Fundamento legal",
         "not_met": "sin cumplir",
         "violations": "Incumplimientos",
         "violations_intro": (
-            "Plazos que le correspondían a un distrito escolar o a un centro regional y que "
-            "están vencidos o se cumplieron tarde, con la última fecha para presentar la queja "
-            "que corresponde a cada uno."
+            "Fechas límite que le correspondían a un distrito escolar o a un centro regional y "
+            "que están vencidas o se cumplieron tarde, con la última fecha para presentar la "
+            "queja que corresponde a cada una."
         ),
         "no_violations": (
-            "Ningún plazo de un distrito escolar o de un centro regional está vencido ni se "
-            "cumplió tarde."
+            "Ninguna fecha límite de un distrito escolar o de un centro regional está vencida ni "
+            "se cumplió tarde."
         ),
         "complaint_by": "Presentar la queja a más tardar el",
         "no_complaint_limit": "no se encontró un plazo para presentar la queja",
-        "trigger": "Comenzó con",
+        "trigger": "Se inició con",
         "birth_date": "fecha de nacimiento",
         "note": "Nota",
         "promise_not_law": "una promesa, no un plazo legal",
         "guideline": "una pauta: la ley no fija un número de días",
         "timeline": "Línea de tiempo",
         "timeline_desc": (
-            "Una franja por sistema. Las marcas son hechos; las barras van desde el hecho que "
-            "inició un plazo hasta la fecha en que vence, con el color de su estado. Las zonas "
-            "sombreadas son vacaciones escolares que detienen el conteo. La línea vertical es "
-            "el día de hoy."
+            "Una franja por sistema. Las marcas son eventos; las barras van desde el evento que "
+            "inició una fecha límite hasta la fecha en que vence, con el color de su estado. "
+            "Las zonas sombreadas son vacaciones escolares que detienen el conteo. La línea "
+            "vertical es el día de hoy."
         ),
         "legend": "Leyenda",
         "paused": "Vacaciones escolares (el conteo se detiene)",
@@ -264,13 +264,13 @@ WORDS: dict[str, dict[str, str]] = {
         "rc": "Centro regional",
         "early-start": "Early Start",
         "other": "Contactos y notas",
-        "met": "cumplido",
-        "met-late": "cumplido con retraso",
-        "overdue": "vencido",
+        "met": "cumplida",
+        "met-late": "cumplida tarde",
+        "overdue": "vencida",
         "due-today": "vence hoy",
         "due-soon": "vence pronto",
-        "upcoming": "próximo",
-        "lapsed": "se acabó el plazo",
+        "upcoming": "próxima",
+        "lapsed": "plazo terminado",
         "not-owed": "no corresponde",
         "page": "Página",
     },

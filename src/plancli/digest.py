@@ -166,6 +166,10 @@ def when_text(d: Deadline) -> str:
     return ngettext("in {n} day", "in {n} days", d.days_left).format(n=d.days_left)
 
 
+# What the user types in place of a date in a printed command ("AAAA-MM-DD" in Spanish).
+DATE_PLACEHOLDER = N_("YYYY-MM-DD")
+
+
 def next_step(d: Deadline, *, several: bool = False) -> tuple[str, list[str]]:
     """What to do about a deadline now: a sentence and the plancli commands that help.
 
@@ -176,7 +180,7 @@ def next_step(d: Deadline, *, several: bool = False) -> tuple[str, list[str]]:
     overdue = d.status is Status.OVERDUE
     if rule.kind is Kind.COMMITMENT:
         return promise_step(d)
-    record = [f"plancli add {rule.met_by[0]} YYYY-MM-DD"] if rule.met_by else []
+    record = [f"plancli add {rule.met_by[0]} {_(DATE_PLACEHOLDER)}"] if rule.met_by else []
     if rule.kind is Kind.WINDOW:
         return (
             _("nothing may be required of you before {due}; when you act, record it:").format(
@@ -250,8 +254,8 @@ def promise_step(d: Deadline) -> tuple[str, list[str]]:
     """A promise (SPEC §8): remind the person who made it, and record the answer so that it
     keeps the promise (`answers` names the contact)."""
     record = [
-        f"plancli add contact YYYY-MM-DD --field answers={d.trigger.event_id} "
-        "--field 'summary=<what happened>'"
+        f"plancli add contact {_(DATE_PLACEHOLDER)} --field answers={d.trigger.event_id} "
+        + _("--field 'summary=<what happened>'")
     ]
     if d.status is Status.OVERDUE:
         step = _(

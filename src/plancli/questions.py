@@ -79,6 +79,58 @@ INIT_QUESTIONS: tuple[Question, ...] = (
 )
 
 
+# Words people type for a choice instead of the plan's value (`madre` for `parent`), in
+# either language: an answer in the person's own words is taken, never refused.
+_CHOICE_WORDS: dict[str, dict[str, str]] = {
+    "family.relationship": {
+        "mother": "parent",
+        "father": "parent",
+        "madre": "parent",
+        "padre": "parent",
+        "mamá": "parent",
+        "mama": "parent",
+        "papá": "parent",
+        "papa": "parent",
+        "guardian": "guardian",
+        "tutor": "guardian",
+        "tutora": "guardian",
+        "tutora legal": "guardian",
+        "foster parent": "foster-parent",
+        "padre de crianza": "foster-parent",
+        "madre de crianza": "foster-parent",
+        "curadora": "conservator",
+        "estudiante": "student",
+        "otro": "other",
+        "otra": "other",
+    },
+    "family.language": {
+        "english": "en",
+        "inglés": "en",
+        "ingles": "en",
+        "spanish": "es",
+        "español": "es",
+        "espanol": "es",
+    },
+}
+
+
+def choice_of(question: Question, answer: str) -> str | None:
+    """The plan's value for an answer to a question with choices, or None if it is none.
+
+    Takes the value itself (`parent`), its words in the interface language (`padre o
+    madre`) and the everyday words of `_CHOICE_WORDS` (`madre`), in any case.
+    """
+    said = answer.strip().casefold()
+    for value in question.choices:
+        if said == value.casefold():
+            return value
+        label = RELATIONSHIP_LABELS.get(value)
+        if label is not None and said in (label.casefold(), _(label).casefold()):
+            return value
+    found = _CHOICE_WORDS.get(question.key, {}).get(said)
+    return found if found in question.choices else None
+
+
 def yes_no_hint(*, default: bool | None) -> str:
     """The answers a yes/no question takes, the default in capitals: "[y/N]", "[s/N]"."""
     if default is None:

@@ -497,7 +497,8 @@ def letter_list_text(
     from plancli.narrow import fit_table
 
     table = [[i.name, i.recipient, i.purpose, ", ".join(i.languages) or "-"] for i in rows]
-    listing = fit_table(["Letter", "To", "Asks for", "Languages"], table, width) + "\n"
+    headers = [_("Letter"), _("To"), _("Asks for"), _("Languages")]
+    listing = fit_table(headers, table, width) + "\n"
     return listing + _letter_fields_text(catalogue, width)
 
 
@@ -510,9 +511,9 @@ def _letter_fields_text(catalogue: Sequence[Any], width: int | None = None) -> s
         fields = [
             f.name
             + ("*" if f.required else "")
-            + (f" (default: {f.default_from})" if f.default_from else "")
+            + (_(" (default: {source})").format(source=f.default_from) if f.default_from else "")
             for f in entry.fields
         ]
         rows.append([entry.name, ", ".join(fields) or "-"])
-    table = fit_table(["Letter", "Values (--set KEY=VALUE; * required)"], rows, width)
+    table = fit_table([_("Letter"), _("Values (--set KEY=VALUE; * required)")], rows, width)
     return "\n" + table + "\n"

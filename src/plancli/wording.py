@@ -217,7 +217,7 @@ def note_text(note: Note, lang: str = "en") -> str:
     body = note_body(note, lang)
     if not note.estimated:
         return body
-    return f"estimado: {body}" if lang == "es" else f"estimated: {body}"
+    return f"estimada: {body}" if lang == "es" else f"estimated: {body}"
 
 
 def shown_note(note: Note) -> str:

@@ -19,6 +19,7 @@ import typer
 from plancli import calendar_edit, calendar_view, planfiles, report, store
 from plancli.calendar_edit import Edit
 from plancli.cli.base import (
+    LangOption,
     OnePlanOption,
     TodayOption,
     YesOption,
@@ -29,7 +30,7 @@ from plancli.cli.base import (
 )
 from plancli.errors import PlancliError
 from plancli.hints import parse_date
-from plancli.i18n import _
+from plancli.i18n import _, resolve_language, set_language
 from plancli.model import Plan
 from plancli.narrow import fit_text, terminal_width
 
@@ -40,6 +41,31 @@ calendar_app = typer.Typer(
     "closure days), without editing YAML.",
 )
 app.add_typer(calendar_app, name="calendar")
+
+
+def _subcommand_language(value: str | None) -> str | None:
+    """`--lang` after the subcommand: the group's `--lang` (or PLANCLI_LANG, the locale)
+    already chose the language; only a value given here changes it."""
+    if value is not None:
+        try:
+            set_language(resolve_language(value))
+        except PlancliError as error:
+            raise typer.BadParameter(str(error)) from None
+    return value
+
+
+SubcommandLangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="en|es",
+        callback=_subcommand_language,
+        is_eager=True,
+        show_default=False,
+        help="Language of what plancli says: en or es (default: PLANCLI_LANG, else the "
+        "locale, else English).",
+    ),
+]
 
 FirstArgument = Annotated[
     str, typer.Argument(metavar="FIRST", help="The first day, YYYY-MM-DD.", show_default=False)
@@ -80,7 +106,12 @@ def _report(path: Path, edit: Edit) -> None:
 
 
 @calendar_app.callback(invoke_without_command=True)
-def show(ctx: typer.Context, plan: OnePlanOption = None, today: TodayOption = None) -> None:
+def show(
+    ctx: typer.Context,
+    plan: OnePlanOption = None,
+    today: TodayOption = None,
+    lang: LangOption = None,
+) -> None:
     """Show the school years, breaks (* when they pause the clock), closure days."""
     ctx.obj = {"plan": plan}
     if ctx.invoked_subcommand is not None:
@@ -100,6 +131,7 @@ def add_year(
     last: LastArgument,
     plan: OnePlanOption = None,
     today: TodayOption = None,
+    lang: SubcommandLangOption = None,
 ) -> None:
     """Add a school year: its first and last day of instruction."""
     path = _plan_path(ctx, plan)
@@ -117,6 +149,7 @@ def add_break(
     last: LastArgument,
     plan: OnePlanOption = None,
     today: TodayOption = None,
+    lang: SubcommandLangOption = None,
 ) -> None:
     """Add a break (FIRST and LAST are the first and last weekday without school)."""
     path = _plan_path(ctx, plan)
@@ -137,6 +170,7 @@ def add_closure(
     ] = None,
     plan: OnePlanOption = None,
     today: TodayOption = None,
+    lang: SubcommandLangOption = None,
 ) -> None:
     """Add a single day the district is closed (a local holiday, a furlough day)."""
     path = _plan_path(ctx, plan)
@@ -159,6 +193,7 @@ def remove(
     plan: OnePlanOption = None,
     yes: YesOption = False,
     today: TodayOption = None,
+    lang: SubcommandLangOption = None,
 ) -> None:
     """Remove a school year, a break or a closure day (asks first; --yes for scripts)."""
     path = _plan_path(ctx, plan)
@@ -190,6 +225,7 @@ def import_feed(
         typer.Option("--replace", help="Replace a school year the plan already has."),
     ] = False,
     today: TodayOption = None,
+    lang: SubcommandLangOption = None,
 ) -> None:
     """Read a district's calendar feed (.ics), show what it found, and add it (asks first)."""
     from plancli.calendar_import import read_feed

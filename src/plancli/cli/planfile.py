@@ -40,6 +40,7 @@ from plancli.questions import (
     LANGUAGE_QUESTION,
     RELATIONSHIP_LABELS,
     Question,
+    choice_of,
     yes_no_hint,
 )
 from plancli.rules import (
@@ -190,7 +191,10 @@ def _ask(question: Question, now: date, *, default: str = "") -> str:
             language = language_of(answer) or _SPOKEN_LANGUAGES.get(answer.casefold())
             if language is not None:
                 return language
-        elif question.choices and answer not in question.choices:
+        elif question.choices:
+            chosen = choice_of(question, answer)
+            if chosen is not None:
+                return chosen
             err.print(
                 escape(_("Answer one of: {choices}.").format(choices=", ".join(question.choices))),
                 soft_wrap=True,

@@ -30,6 +30,7 @@ from plancli.cli.base import (
     today_of,
     write_text,
 )
+from plancli.cli.base import LangOption as InterfaceLangOption
 from plancli.errors import PlancliError
 from plancli.i18n import N_, _
 from plancli.view import Format
@@ -202,6 +203,7 @@ def summary(
     plan: PlanOption = None,
     today: TodayOption = None,
     output_format: FormatOption = Format.TABLE,
+    lang: InterfaceLangOption = None,
 ) -> None:
     """One row per child of a caseload: overdue, due today, due soon, met late, open
     promises and the next due date.

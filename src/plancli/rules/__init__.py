@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from plancli.daycount import Counting
 from plancli.errors import UnknownNameError, suggestion
+from plancli.i18n import _
 
 
 class System(StrEnum):
@@ -357,14 +358,20 @@ def field_warnings(event_type: str, keys: Iterable[str]) -> list[str]:
             continue
         elsewhere = sorted(t for t, names in EVENT_FIELDS.items() if key in names)
         if elsewhere:
-            hint = f" plancli reads {key} on {' and '.join(elsewhere)} events."
+            hint = _(" plancli reads {key} on {types} events.").format(
+                key=key, types=_(" and ").join(elsewhere)
+            )
         elif used:
-            hint = suggestion(key, sorted(used)) or f" It reads: {', '.join(sorted(used))}."
+            hint = suggestion(key, sorted(used)) or _(" It reads: {keys}.").format(
+                keys=", ".join(sorted(used))
+            )
         else:
             hint = ""
         warnings.append(
-            f"{key}: plancli does not use this field on {event_type} events; it is kept but "
-            f"changes no date.{hint}"
+            _(
+                "{key}: plancli does not use this field on {type} events; it is kept but "
+                "changes no date.{hint}"
+            ).format(key=key, type=event_type, hint=hint)
         )
     return warnings
 
