@@ -16,6 +16,9 @@ from plancli.cli import calendar as _calendar  # noqa: F401  (`plancli calendar 
 from plancli.cli import letter, outputs, planfile, reading  # noqa: F401  (registers the commands)
 from plancli.cli import record as record  # noqa: F401  (chronology, summary)
 from plancli.cli.base import app
+from plancli.cli.helptext import PlancliGroup, speaking
+
+speaking(app)  # every command's help is worded in the interface language when shown
 
 __all__ = ["app", "main"]
 
@@ -36,6 +39,7 @@ def main() -> None:
         return
     lean = typer.Typer(
         name="plancli",
+        cls=PlancliGroup,
         add_completion=False,
         pretty_exceptions_show_locals=False,
         context_settings={"help_option_names": ["-h", "--help"]},

@@ -29,6 +29,7 @@ from plancli.deadlines import deadlines_for
 from plancli.errors import (
     PlanExistsError,
 )
+from plancli.i18n import N_
 from plancli.view import DeadlineRow, Format
 
 # ---- letter
@@ -52,12 +53,12 @@ def letter(
         typer.Argument(
             metavar="NAME",
             show_default=False,
-            help="The letter, e.g. eval-request (`plancli letter --list` lists them).",
+            help=N_("The letter, e.g. eval-request (`plancli letter --list` lists them)."),
         ),
     ] = None,
     list_letters: Annotated[
         bool,
-        typer.Option("--list", help="List the letters: name, recipient, request, languages."),
+        typer.Option("--list", help=N_("List the letters: name, recipient, request, languages.")),
     ] = False,
     plan: OnePlanOption = None,
     letter_date: Annotated[
@@ -66,7 +67,7 @@ def letter(
             "--date",
             metavar="YYYY-MM-DD",
             callback=parse_today,
-            help="The letter's date (default: today); response dates are counted from it.",
+            help=N_("The letter's date (default: today); response dates are counted from it."),
         ),
     ] = None,
     lang: Annotated[
@@ -74,8 +75,10 @@ def letter(
         typer.Option(
             callback=_choose_languages,
             is_eager=True,
-            help="en or es: the letter's language and plancli's (default: the plan's "
-            "family.language for the letter, else en).",
+            help=N_(
+                "en or es: the letter's language and plancli's (default: the plan's "
+                "family.language for the letter, else en)."
+            ),
         ),
     ] = None,
     output: OutputOption = None,
@@ -83,8 +86,10 @@ def letter(
         bool,
         typer.Option(
             "--force",
-            help="Replace FILE if it exists; with --record, record the event even if the plan "
-            "has the same one on that date.",
+            help=N_(
+                "Replace FILE if it exists; with --record, record the event even if the plan "
+                "has the same one on that date."
+            ),
         ),
     ] = False,
     values: Annotated[
@@ -92,16 +97,20 @@ def letter(
         typer.Option(
             "--set",
             metavar="KEY=VALUE",
-            help='A value the letter needs, e.g. --set concerns="reading; speech" (a list as '
-            "a; b; c). `plancli letter --list` shows the values each letter takes.",
+            help=N_(
+                'A value the letter needs, e.g. --set concerns="reading; speech" (a list as '
+                "a; b; c). `plancli letter --list` shows the values each letter takes."
+            ),
         ),
     ] = None,
     record: Annotated[
         bool,
         typer.Option(
             "--record",
-            help="Also add the event the letter starts to the plan (dated the letter's date) "
-            "and print the deadlines it starts.",
+            help=N_(
+                "Also add the event the letter starts to the plan (dated the letter's date) "
+                "and print the deadlines it starts."
+            ),
         ),
     ] = False,
     templates: Annotated[
@@ -111,8 +120,10 @@ def letter(
             metavar="DIR",
             envvar="PLANCLI_TEMPLATES",
             show_default=False,
-            help="A folder of your own NAME.LANG.md.j2 templates that override or add letters "
-            "(rendered in a sandbox).",
+            help=N_(
+                "A folder of your own NAME.LANG.md.j2 templates that override or add letters "
+                "(rendered in a sandbox)."
+            ),
         ),
     ] = None,
     today: TodayOption = None,
