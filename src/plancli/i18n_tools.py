@@ -16,6 +16,7 @@ are not marked in the rule modules (they are data): `extract_rules` reads them o
 from __future__ import annotations
 
 import argparse
+import ast
 import importlib
 import io
 import re
@@ -70,6 +71,32 @@ def extract_rules(
         yield lineno, None, rule.summary, [f"rule {rule.id}: plain statement of the law"]
         for variant in rule.variants:
             yield lineno, None, variant.when, [f"rule {rule.id}: when another period applies"]
+
+
+def extract_commands(
+    fileobj: Any, keywords: Any, comment_tags: Collection[str], options: Mapping[str, Any]
+) -> Iterator[tuple[Any, ...]]:
+    """Babel extractor for a command module: each command's docstring, which is its `--help`.
+
+    Typer shows a command's docstring (cleaned as `inspect.getdoc` cleans it) as its help, so a
+    function decorated with `@<app>.command(...)` or `@<app>.callback(...)` gives its docstring
+    as a message; the module's ordinary marked messages come too.
+    """
+    source = fileobj.read()
+    yield from extract_python(io.BytesIO(source), keywords, comment_tags, options)  # type: ignore[arg-type]
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef) and any(map(_is_command, node.decorator_list)):
+            doc = ast.get_docstring(node, clean=True)
+            if doc:
+                yield node.lineno, None, doc, [f"--help of {node.name.replace('_', '-')}"]
+
+
+def _is_command(decorator: ast.expr) -> bool:
+    return (
+        isinstance(decorator, ast.Call)
+        and isinstance(decorator.func, ast.Attribute)
+        and decorator.func.attr in ("command", "callback")
+    )
 
 
 def _module_name(path: Path) -> str:

@@ -41,7 +41,9 @@ def _register(modules: set[str]) -> typer.Typer:
     for module in sorted(modules):
         importlib.import_module(f"plancli.cli.{module}")
     from plancli.cli.base import app
+    from plancli.cli.helptext import speaking
 
+    speaking(app)  # every command's help is worded in the interface language when shown
     return app
 
 
@@ -67,8 +69,11 @@ def main() -> None:
     if not commands and not groups:
         app()
         return
+    from plancli.cli.helptext import PlancliGroup
+
     lean = typer.Typer(
         name="plancli",
+        cls=PlancliGroup,
         add_completion=False,
         pretty_exceptions_show_locals=False,
         context_settings={"help_option_names": ["-h", "--help"]},

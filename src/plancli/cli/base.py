@@ -13,10 +13,11 @@ from typing import Annotated, Any
 import typer
 
 from plancli import digest, planfiles, view
+from plancli.cli.helptext import PlancliGroup
 from plancli.errors import (
     PlancliError,
 )
-from plancli.i18n import _, resolve_language, set_language
+from plancli.i18n import N_, _, resolve_language, set_language
 from plancli.rules import (
     System,
 )
@@ -24,13 +25,16 @@ from plancli.view import DeadlineRow, Format
 
 app = typer.Typer(
     name="plancli",
+    cls=PlancliGroup,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help="Legal deadlines for California families of children with disabilities: special "
-    "education (IEP), Section 504, Regional Center (IPP) and Early Start (IFSP). Not legal "
-    "advice: every date shows the law it comes from.",
+    help=N_(
+        "Legal deadlines for California families of children with disabilities: special "
+        "education (IEP), Section 504, Regional Center (IPP) and Early Start (IFSP). Not legal "
+        "advice: every date shows the law it comes from."
+    ),
 )
 
 
@@ -94,8 +98,10 @@ PlanOption = Annotated[
         metavar="PATH",
         envvar="PLANCLI_PLAN",
         show_default=False,
-        help="Plan file (default: plan.yaml in your plancli data folder). Give it "
-        "several times, or name a folder of plans, for a caseload.",
+        help=N_(
+            "Plan file (default: plan.yaml in your plancli data folder). Give it "
+            "several times, or name a folder of plans, for a caseload."
+        ),
     ),
 ]
 OnePlanOption = Annotated[
@@ -107,10 +113,10 @@ OnePlanOption = Annotated[
         metavar="PATH",
         envvar="PLANCLI_PLAN",
         show_default=False,
-        help="Plan file (default: plan.yaml in your plancli data folder).",
+        help=N_("Plan file (default: plan.yaml in your plancli data folder)."),
     ),
 ]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
+ForceOption = Annotated[bool, typer.Option("--force", help=N_("Replace FILE if it exists."))]
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -118,13 +124,13 @@ OutputOption = Annotated[
         "-o",
         parser=path_value,
         metavar="FILE",
-        help="Write to FILE (readable only by you) instead of stdout.",
+        help=N_("Write to FILE (readable only by you) instead of stdout."),
     ),
 ]
-FormatOption = Annotated[Format, typer.Option("--format", help="table, json or csv.")]
-SystemOption = Annotated[System | None, typer.Option(help="Only one system.")]
+FormatOption = Annotated[Format, typer.Option("--format", help=N_("table, json or csv."))]
+SystemOption = Annotated[System | None, typer.Option(help=N_("Only one system."))]
 YesOption = Annotated[
-    bool, typer.Option("--yes", "-y", help="Do not ask; use the options given (for scripts).")
+    bool, typer.Option("--yes", "-y", help=N_("Do not ask; use the options given (for scripts)."))
 ]
 
 
@@ -149,8 +155,10 @@ LangOption = Annotated[
         callback=choose_language,
         is_eager=True,
         show_default=False,
-        help="Language of what plancli says: en or es (default: PLANCLI_LANG, else the "
-        "locale, else English).",
+        help=N_(
+            "Language of what plancli says: en or es (default: PLANCLI_LANG, else the "
+            "locale, else English)."
+        ),
     ),
 ]
 TodayOption = Annotated[
@@ -159,7 +167,7 @@ TodayOption = Annotated[
         "--today",
         metavar="YYYY-MM-DD",
         callback=parse_today,
-        help="Treat this date as today (for reproducible output and 'what if').",
+        help=N_("Treat this date as today (for reproducible output and 'what if')."),
     ),
 ]
 

@@ -28,17 +28,21 @@ from plancli.cli.base import (
     reporting_errors,
     write_text,
 )
+from plancli.cli.helptext import PlancliGroup
 from plancli.errors import PlancliError
 from plancli.hints import parse_date
-from plancli.i18n import _, resolve_language, set_language
+from plancli.i18n import N_, _, resolve_language, set_language
 from plancli.model import Plan
 from plancli.narrow import fit_text, terminal_width
 
 calendar_app = typer.Typer(
+    cls=PlancliGroup,
     name="calendar",
     invoke_without_command=True,
-    help="Show, edit and import the school calendar (the district's school years, breaks and "
-    "closure days), without editing YAML.",
+    help=N_(
+        "Show, edit and import the school calendar (the district's school years, breaks and "
+        "closure days), without editing YAML."
+    ),
 )
 app.add_typer(calendar_app, name="calendar")
 
@@ -62,16 +66,18 @@ SubcommandLangOption = Annotated[
         callback=_subcommand_language,
         is_eager=True,
         show_default=False,
-        help="Language of what plancli says: en or es (default: PLANCLI_LANG, else the "
-        "locale, else English).",
+        help=N_(
+            "Language of what plancli says: en or es (default: PLANCLI_LANG, else the "
+            "locale, else English)."
+        ),
     ),
 ]
 
 FirstArgument = Annotated[
-    str, typer.Argument(metavar="FIRST", help="The first day, YYYY-MM-DD.", show_default=False)
+    str, typer.Argument(metavar="FIRST", help=N_("The first day, YYYY-MM-DD."), show_default=False)
 ]
 LastArgument = Annotated[
-    str, typer.Argument(metavar="LAST", help="The last day, YYYY-MM-DD.", show_default=False)
+    str, typer.Argument(metavar="LAST", help=N_("The last day, YYYY-MM-DD."), show_default=False)
 ]
 
 
@@ -144,7 +150,7 @@ def add_year(
 @calendar_app.command("add-break")
 def add_break(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAME", help='e.g. "Winter break".')],
+    name: Annotated[str, typer.Argument(metavar="NAME", help=N_('e.g. "Winter break".'))],
     first: FirstArgument,
     last: LastArgument,
     plan: OnePlanOption = None,
@@ -164,9 +170,9 @@ def add_break(
 @calendar_app.command("add-closure")
 def add_closure(
     ctx: typer.Context,
-    day: Annotated[str, typer.Argument(metavar="DATE", help="The day, YYYY-MM-DD.")],
+    day: Annotated[str, typer.Argument(metavar="DATE", help=N_("The day, YYYY-MM-DD."))],
     name: Annotated[
-        str | None, typer.Option("--name", help="What the day is, e.g. 'Lincoln Day'.")
+        str | None, typer.Option("--name", help=N_("What the day is, e.g. 'Lincoln Day'."))
     ] = None,
     plan: OnePlanOption = None,
     today: TodayOption = None,
@@ -187,7 +193,7 @@ def remove(
         str,
         typer.Argument(
             metavar="TARGET",
-            help="A school year (2026-27), a break (its name or first day) or a closure day.",
+            help=N_("A school year (2026-27), a break (its name or first day) or a closure day."),
         ),
     ],
     plan: OnePlanOption = None,
@@ -215,14 +221,14 @@ def import_feed(
         typer.Argument(
             metavar="FILE.ics",
             parser=path_value,
-            help="The district's calendar feed, downloaded as an .ics file.",
+            help=N_("The district's calendar feed, downloaded as an .ics file."),
         ),
     ],
     plan: OnePlanOption = None,
     yes: YesOption = False,
     replace: Annotated[
         bool,
-        typer.Option("--replace", help="Replace a school year the plan already has."),
+        typer.Option("--replace", help=N_("Replace a school year the plan already has.")),
     ] = False,
     today: TodayOption = None,
     lang: SubcommandLangOption = None,

@@ -27,7 +27,7 @@ from plancli.cli.base import (
 )
 from plancli.deadlines import deadlines_for
 from plancli.errors import LetterError, PlanExistsError
-from plancli.i18n import _
+from plancli.i18n import N_, _
 from plancli.view import DeadlineRow, Format
 
 if TYPE_CHECKING:
@@ -57,12 +57,12 @@ def letter(
         typer.Argument(
             metavar="NAME",
             show_default=False,
-            help="The letter, e.g. eval-request (`plancli letter --list` lists them).",
+            help=N_("The letter, e.g. eval-request (`plancli letter --list` lists them)."),
         ),
     ] = None,
     list_letters: Annotated[
         bool,
-        typer.Option("--list", help="List the letters: name, recipient, request, languages."),
+        typer.Option("--list", help=N_("List the letters: name, recipient, request, languages.")),
     ] = False,
     plan: OnePlanOption = None,
     letter_date: Annotated[
@@ -71,7 +71,7 @@ def letter(
             "--date",
             metavar="YYYY-MM-DD",
             callback=parse_today,
-            help="The letter's date (default: today); response dates are counted from it.",
+            help=N_("The letter's date (default: today); response dates are counted from it."),
         ),
     ] = None,
     lang: Annotated[
@@ -79,9 +79,11 @@ def letter(
         typer.Option(
             callback=_choose_languages,
             is_eager=True,
-            help="en or es: the letter's language and plancli's (default: the plan's "
-            "family.language for the letter, else en); es+en or en+es writes both versions "
-            "in one document.",
+            help=N_(
+                "en or es: the letter's language and plancli's (default: the plan's "
+                "family.language for the letter, else en); es+en or en+es writes both versions "
+                "in one document."
+            ),
         ),
     ] = None,
     output: OutputOption = None,
@@ -89,8 +91,10 @@ def letter(
         bool,
         typer.Option(
             "--force",
-            help="Replace FILE if it exists; with --record, record the event even if the plan "
-            "has the same one on that date.",
+            help=N_(
+                "Replace FILE if it exists; with --record, record the event even if the plan "
+                "has the same one on that date."
+            ),
         ),
     ] = False,
     values: Annotated[
@@ -98,16 +102,20 @@ def letter(
         typer.Option(
             "--set",
             metavar="KEY=VALUE",
-            help='A value the letter needs, e.g. --set concerns="reading; speech" (a list as '
-            "a; b; c). `plancli letter --list` shows the values each letter takes.",
+            help=N_(
+                'A value the letter needs, e.g. --set concerns="reading; speech" (a list as '
+                "a; b; c). `plancli letter --list` shows the values each letter takes."
+            ),
         ),
     ] = None,
     record: Annotated[
         bool,
         typer.Option(
             "--record",
-            help="Also add the event the letter starts to the plan (dated the letter's date) "
-            "and print the deadlines it starts.",
+            help=N_(
+                "Also add the event the letter starts to the plan (dated the letter's date) "
+                "and print the deadlines it starts."
+            ),
         ),
     ] = False,
     received: Annotated[
@@ -116,8 +124,10 @@ def letter(
             "--received",
             metavar="YYYY-MM-DD",
             callback=parse_today,
-            help="With --record: the day the recipient received the letter, when it is "
-            "delivered after its date (the recorded event is dated that day).",
+            help=N_(
+                "With --record: the day the recipient received the letter, when it is "
+                "delivered after its date (the recorded event is dated that day)."
+            ),
         ),
     ] = None,
     templates: Annotated[
@@ -127,8 +137,10 @@ def letter(
             metavar="DIR",
             envvar="PLANCLI_TEMPLATES",
             show_default=False,
-            help="A folder of your own NAME.LANG.md.j2 templates that override or add letters "
-            "(rendered in a sandbox).",
+            help=N_(
+                "A folder of your own NAME.LANG.md.j2 templates that override or add letters "
+                "(rendered in a sandbox)."
+            ),
         ),
     ] = None,
     today: TodayOption = None,

@@ -23,7 +23,8 @@ from plancli.cli.base import (
     today_of,
     write_text,
 )
-from plancli.i18n import _, ngettext
+from plancli.cli.helptext import PlancliGroup
+from plancli.i18n import N_, _, ngettext
 
 # ---- remind
 
@@ -35,14 +36,16 @@ def remind(
     today: TodayOption = None,
     within: Annotated[
         int,
-        typer.Option(min=0, metavar="DAYS", help="Also list open deadlines due within DAYS."),
+        typer.Option(min=0, metavar="DAYS", help=N_("Also list open deadlines due within DAYS.")),
     ] = 7,
     desktop: Annotated[
         bool,
         typer.Option(
             "--notify",
-            help="Also show the digest as a desktop notification (for a computer that cannot "
-            "send cron mail).",
+            help=N_(
+                "Also show the digest as a desktop notification (for a computer that cannot "
+                "send cron mail)."
+            ),
         ),
     ] = False,
 ) -> None:
@@ -84,9 +87,10 @@ def notify_desktop(text: str) -> None:
 # ---- export
 
 export_app = typer.Typer(
+    cls=PlancliGroup,
     name="export",
     no_args_is_help=True,
-    help="Export the open deadlines for other programs: `plancli export ics` for calendars.",
+    help=N_("Export the open deadlines for other programs: `plancli export ics` for calendars."),
 )
 app.add_typer(export_app, name="export")
 
@@ -104,11 +108,13 @@ def export_ics(
             "--alarm",
             min=0,
             metavar="DAYS",
-            help="An alarm DAYS days before each due date; repeat for several "
-            "(default: --alarm 7 --alarm 1).",
+            help=N_(
+                "An alarm DAYS days before each due date; repeat for several "
+                "(default: --alarm 7 --alarm 1)."
+            ),
         ),
     ] = None,
-    no_alarms: Annotated[bool, typer.Option("--no-alarms", help="No alarms at all.")] = False,
+    no_alarms: Annotated[bool, typer.Option("--no-alarms", help=N_("No alarms at all."))] = False,
 ) -> None:
     """Calendar file (iCalendar, .ics) of the open deadlines, with alarms.
 

@@ -26,6 +26,7 @@ from plancli.cli.base import (
     today_of,
     write_text,
 )
+from plancli.cli.helptext import filled_help
 from plancli.deadlines import deadlines_for
 from plancli.errors import (
     PlancliError,
@@ -34,7 +35,7 @@ from plancli.errors import (
     UnknownNameError,
     suggestion,
 )
-from plancli.i18n import _, current_language, language_of, ngettext, set_language
+from plancli.i18n import N_, _, current_language, language_of, ngettext, set_language
 from plancli.questions import (
     INIT_QUESTIONS,
     LANGUAGE_QUESTION,
@@ -59,32 +60,39 @@ from plancli.vocab import LANGUAGES, answer_yes_no, list_answer
 def init(
     plan: OnePlanOption = None,
     lang: LangOption = None,
-    name: Annotated[str | None, typer.Option(help="The child's name.")] = None,
+    name: Annotated[str | None, typer.Option(help=N_("The child's name."))] = None,
     birth_date: Annotated[
-        str | None, typer.Option(metavar="YYYY-MM-DD", help="The child's birth date.")
+        str | None, typer.Option(metavar="YYYY-MM-DD", help=N_("The child's birth date."))
     ] = None,
-    parent_name: Annotated[str | None, typer.Option(help="Your name, for letters.")] = None,
+    parent_name: Annotated[str | None, typer.Option(help=N_("Your name, for letters."))] = None,
     relationship: Annotated[
         str | None,
-        typer.Option(help="Your relationship to the child: " + ", ".join(RELATIONSHIP_LABELS)),
+        typer.Option(
+            help=filled_help(
+                N_("Your relationship to the child: {choices}"),
+                choices=", ".join(RELATIONSHIP_LABELS),
+            )
+        ),
     ] = None,
     family_language: Annotated[
         str | None,
         typer.Option(
             "--family-language",
             "--language",
-            help="Letters in en or es (default: the language of the questions).",
+            help=N_("Letters in en or es (default: the language of the questions)."),
         ),
     ] = None,
-    school: Annotated[str | None, typer.Option(help="The child's school.")] = None,
-    school_address: Annotated[str | None, typer.Option(help="The school's address.")] = None,
-    district: Annotated[str | None, typer.Option(help="The school district.")] = None,
-    regional_center: Annotated[str | None, typer.Option(help="The regional center.")] = None,
-    address: Annotated[str | None, typer.Option(help="Your mailing address, for letters.")] = None,
-    phone: Annotated[str | None, typer.Option(help="Your phone, for letters.")] = None,
-    email: Annotated[str | None, typer.Option(help="Your email, for letters.")] = None,
+    school: Annotated[str | None, typer.Option(help=N_("The child's school."))] = None,
+    school_address: Annotated[str | None, typer.Option(help=N_("The school's address."))] = None,
+    district: Annotated[str | None, typer.Option(help=N_("The school district."))] = None,
+    regional_center: Annotated[str | None, typer.Option(help=N_("The regional center."))] = None,
+    address: Annotated[
+        str | None, typer.Option(help=N_("Your mailing address, for letters."))
+    ] = None,
+    phone: Annotated[str | None, typer.Option(help=N_("Your phone, for letters."))] = None,
+    email: Annotated[str | None, typer.Option(help=N_("Your email, for letters."))] = None,
     concerns: Annotated[
-        str | None, typer.Option(help="Areas of concern, e.g. 'reading, speech'.")
+        str | None, typer.Option(help=N_("Areas of concern, e.g. 'reading, speech'."))
     ] = None,
     yes: YesOption = False,
     today: TodayOption = None,
@@ -223,29 +231,31 @@ _SPOKEN_LANGUAGES = {
 
 
 def _event_type_help() -> str:
-    return "Event type, one of: " + ", ".join(EVENT_TYPES) + "."
+    return filled_help(N_("Event type, one of: {types}."), types=", ".join(EVENT_TYPES))
 
 
 @app.command()
 def add(
     event_type: Annotated[str, typer.Argument(metavar="TYPE", help=_event_type_help())],
-    on: Annotated[str, typer.Argument(metavar="DATE", help="When it happened, YYYY-MM-DD.")],
+    on: Annotated[str, typer.Argument(metavar="DATE", help=N_("When it happened, YYYY-MM-DD."))],
     plan: OnePlanOption = None,
     lang: LangOption = None,
-    note: Annotated[str | None, typer.Option(help="A short note (kept in the plan).")] = None,
+    note: Annotated[str | None, typer.Option(help=N_("A short note (kept in the plan)."))] = None,
     field: Annotated[
         list[str] | None,
         typer.Option(
             "--field",
             metavar="KEY=VALUE",
-            help="An event-specific field, e.g. urgent=true, "
-            "effective_date=2026-11-01, rule=initial-iep, until=2026-12-15.",
+            help=N_(
+                "An event-specific field, e.g. urgent=true, "
+                "effective_date=2026-11-01, rule=initial-iep, until=2026-12-15."
+            ),
         ),
     ] = None,
     force: Annotated[
         bool,
         typer.Option(
-            "--force", help="Record it even if the plan has the same event on the same date."
+            "--force", help=N_("Record it even if the plan has the same event on the same date.")
         ),
     ] = False,
     today: TodayOption = None,
@@ -301,7 +311,7 @@ def events(plan: OnePlanOption = None, lang: LangOption = None, today: TodayOpti
 @app.command()
 def remove(
     event_id: Annotated[
-        str, typer.Argument(metavar="EVENT_ID", help="The event's id (see `plancli events`).")
+        str, typer.Argument(metavar="EVENT_ID", help=N_("The event's id (see `plancli events`)."))
     ],
     plan: OnePlanOption = None,
     lang: LangOption = None,

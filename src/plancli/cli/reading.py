@@ -28,6 +28,7 @@ from plancli.cli.base import (
     write_text,
 )
 from plancli.deadlines import deadlines_for, select
+from plancli.i18n import N_
 from plancli.narrow import fit_text, terminal_width
 from plancli.rules import (
     ALL_RULES,
@@ -47,11 +48,13 @@ def deadlines(
     within: Annotated[
         int | None,
         typer.Option(
-            min=0, help="Only open deadlines due within DAYS (overdue included).", metavar="DAYS"
+            min=0,
+            help=N_("Only open deadlines due within DAYS (overdue included)."),
+            metavar="DAYS",
         ),
     ] = None,
     show_all: Annotated[
-        bool, typer.Option("--all", help="Include met deadlines and old age-based dates.")
+        bool, typer.Option("--all", help=N_("Include met deadlines and old age-based dates."))
     ] = False,
     system: SystemOption = None,
     output_format: FormatOption = Format.TABLE,
@@ -93,7 +96,7 @@ def explain(
         str,
         typer.Argument(
             metavar="RULE_OR_DEADLINE",
-            help="A rule id (assessment-plan), an event id (e1), or both (assessment-plan:e1).",
+            help=N_("A rule id (assessment-plan), an event id (e1), or both (assessment-plan:e1)."),
         ),
     ],
     plan: OnePlanOption = None,
@@ -130,7 +133,9 @@ def rules(
     output_format: FormatOption = Format.TABLE,
     verbose: Annotated[
         bool,
-        typer.Option("--verbose", "-v", help="Every field of every rule, with sources and quotes."),
+        typer.Option(
+            "--verbose", "-v", help=N_("Every field of every rule, with sources and quotes.")
+        ),
     ] = False,
 ) -> None:
     """The rule catalogue: trigger, period, counting, who owes it, and the law."""

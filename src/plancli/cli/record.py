@@ -58,7 +58,7 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         metavar="en|es",
-        help="Language of the record (default: PLANCLI_LANG, then your locale, then English).",
+        help=N_("Language of the record (default: PLANCLI_LANG, then your locale, then English)."),
     ),
 ]
 
@@ -68,10 +68,10 @@ def chronology(
     plan: OnePlanOption = None,
     today: TodayOption = None,
     first: Annotated[
-        str | None, _day_option("--from", "Only what is dated on or after this day.")
+        str | None, _day_option("--from", N_("Only what is dated on or after this day."))
     ] = None,
     last: Annotated[
-        str | None, _day_option("--to", "Only what is dated on or before this day.")
+        str | None, _day_option("--to", N_("Only what is dated on or before this day."))
     ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
