@@ -25,6 +25,7 @@ from plancli.chronology import (
     RowKind,
     heading_lines,
     kind_title,
+    status_words,
     table_cells,
     violation_text,
     words,
@@ -158,7 +159,7 @@ def _bars(rows: list[Row], w: dict[str, str], lang: str) -> list[Bar]:
             continue
         label = (
             f"{kind_title(row, w, lang)}, {d.trigger.date.isoformat()} – {d.due.isoformat()} "
-            f"({w[d.status.value]})"
+            f"({status_words(d, w, lang)})"
         )
         first = min(d.trigger.date, d.due)
         colour = STATUS_COLOURS[d.status]
