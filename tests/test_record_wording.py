@@ -19,7 +19,7 @@ from plancli.chronology import (
 from plancli.contacts import CHANNELS, contact_details, contact_title
 from plancli.deadlines import deadlines_for
 from plancli.letters.catalogue import LETTERS
-from plancli.model import Child, Event, Plan
+from plancli.model import Child, Event, FieldValue, Plan
 from plancli.rules import EVENT_TYPES
 from plancli.rules.events import EVENT_LABELS, event_label
 from plancli.timeline import to_html, to_report
@@ -93,7 +93,7 @@ def test_a_letter_row_says_it_was_a_letter() -> None:
     assert _one_event_record("iep-meeting", "es") == "Se celebró la reunión del equipo del IEP"
 
 
-KIM = {
+KIM: dict[str, FieldValue] = {
     "with": "Principal Kim",
     "role": "principal",
     "channel": "phone",
