@@ -27,6 +27,7 @@ from plancli.chronology import (
     kind_title,
     status_words,
     table_cells,
+    translated,
     violation_text,
     words,
 )
@@ -44,6 +45,7 @@ from plancli.documents import (
     Table,
     Timeline,
 )
+from plancli.i18n import N_
 from plancli.model import Plan
 from plancli.rules import System
 
@@ -391,7 +393,7 @@ def to_report(record: Record, plan: Plan, lang: str = "en") -> Report:
         day=record.today,
         blocks=tuple(blocks),
         footer=f"{title} — {w['today']} {record.today.isoformat()}",
-        page_word=w["page"],
+        page_words=translated(N_("Page {page} of {pages}"), lang),
     )
 
 
