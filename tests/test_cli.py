@@ -349,3 +349,18 @@ def test_only_cli_imports_typer_and_only_cli_and_view_import_rich() -> None:
             assert "typer" not in names, where
         if not in_cli and where != "view.py":
             assert "rich" not in names, where
+
+
+def test_every_command_is_found_where_main_looks_for_it() -> None:
+    """`main` imports only the module of the command being run (start-up time): every command
+    of the whole app must be listed in COMMAND_MODULES under the module that registers it."""
+    import plancli.cli as cli_package
+    from plancli.cli import COMMAND_MODULES
+
+    app = cli_package.app
+    names = {c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands}
+    names |= {g.name for g in app.registered_groups}
+    assert names == set(COMMAND_MODULES)
+    for command in app.registered_commands:
+        module = command.callback.__module__.rsplit(".", 1)[-1]
+        assert COMMAND_MODULES[command.name or command.callback.__name__] == module

@@ -113,6 +113,48 @@ def test_pdf_prints_subject_headings_and_bullets() -> None:
         assert text in page
 
 
+def test_layout_keeps_the_last_paragraph_with_the_closing() -> None:
+    """The letter's last paragraph, and a short line of thanks, go with the closing; so does
+    everything after the signature (an authorization, copy lines)."""
+    text = (
+        "Re: x\n\nBody.\n\nPlease confirm.\n\nThank you.\n\nSincerely,\n\nSignature: ___\n\n"
+        "Ana\n\nCopy: Director\n"
+    )
+    document = letter_document(text, lang="en", title="x", day=DAY)
+    group = document.blocks[-1]
+    assert isinstance(group, SignatureGroup)
+    assert group.blocks[0] == Paragraph(("Please confirm.",))
+    assert group.blocks[-1] == Paragraph(("Copy: Director",))
+    assert document.blocks[1] == Paragraph(("Body.",))
+
+
+def test_pdf_numbers_the_pages_of_a_long_document() -> None:
+    filler = tuple(Paragraph((f"line {i}",)) for i in range(40))
+    long = Document(
+        "es", "T", DAY, "", filler, running_head="Maya · hoy", page_label="Página {page} de {pages}"
+    )
+    pages = _pdf_pages(documents.to_pdf(long))
+    assert len(pages) == 2
+    assert "Página 1 de 2" in pages[0]
+    assert "Página 2 de 2" in pages[1]
+    assert "Maya · hoy" in pages[1]
+    assert "Maya · hoy" not in pages[0]
+    short = Document(
+        "es", "T", DAY, "", filler[:3], running_head="Maya", page_label="Página {page} de {pages}"
+    )
+    assert "Página" not in _pdf_pages(documents.to_pdf(short))[0]
+
+
+def test_pdf_refuses_a_character_its_fonts_lack() -> None:
+    bad = Document("en", "T", DAY, "", (Paragraph(("Name: 王",)),))
+    with pytest.raises(documents.UnprintableError) as raised:
+        documents.to_pdf(bad)
+    assert raised.value.character == "王"
+    assert raised.value.context == "Name: 王"
+    # Control characters print nothing: left out, not an error.
+    documents.to_pdf(Document("en", "T", DAY, "", (Paragraph(("a\x07b\x1b",)),)))
+
+
 def test_documents_module_never_reads_words() -> None:
     """Layout comes from the blocks: no language's layout words appear in documents.py."""
     source = Path(documents.__file__).read_text(encoding="utf-8")
@@ -155,6 +197,8 @@ def test_letter_specifics_are_registered_for_catalogue_letters() -> None:
     from plancli.letters import LETTERS_BY_NAME
 
     assert set(VALUES_FOR) | set(ADDRESSED_BY) <= set(LETTERS_BY_NAME)
+    # A letter to one of two recipients, and the appeal: addressed to DDS, copied to the
+    # regional center the plan names.
     assert set(ADDRESSED_BY) == {
         name for name, letter in LETTERS_BY_NAME.items() if letter.recipient.count(" or ")
-    }
+    } | {"appeal-request"}

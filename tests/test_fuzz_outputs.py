@@ -479,6 +479,10 @@ GOOD_VALUES: dict[str, st.SearchStrategy[str]] = {
         ["initial-iep", "school-records", "assessment-plan", "ipp-meeting-on-request", "rc-intake"]
     ),
     "trigger": st.sampled_from(["e3", "e4", "e8", "e1"]),
+    "remedy": st.sampled_from(["Keep speech therapy at two sessions a week", "x"]),
+    "interpreter": st.sampled_from(["es", "vi", "Vietnamese", "mixteco", "en"]),
+    "student_authorizes": st.sampled_from(["true", "false"]),
+    "system": st.sampled_from(["rc", "RC", "iep"]),
 }
 # Letter dates on which the example plans have overdue deadlines (for missed-deadline).
 OVERDUE_DATES = ["2026-12-15", "2027-01-20", "2027-03-15", "2027-09-01"]

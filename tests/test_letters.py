@@ -28,6 +28,7 @@ from plancli.cli import app
 from plancli.deadlines import deadline_as_if
 from plancli.errors import LetterError, UnknownNameError
 from plancli.letters import LETTERS, LETTERS_BY_NAME, full_date, long_date
+from plancli.letters.wording import wording
 from plancli.rules import ALL_RULES, EVENT_TYPES, RULES_BY_ID, Kind
 from tests.conftest import PlanWriter
 
@@ -101,6 +102,34 @@ SETS: dict[str, list[str]] = {
     "missed-deadline": ["rule=assessment-plan"],
 }
 
+# The same values as a Spanish-speaking family types them, for the Spanish golden files.
+SETS_ES: dict[str, list[str]] = {
+    **SETS,
+    "iep-meeting-request": ["reason=el progreso de Sofía en lectura"],
+    "iee-request": ["assessment=evaluación psicoeducativa de octubre de 2026"],
+    "iep-partial-consent": [
+        "meeting_date=2026-12-01",
+        "agreed=terapia del habla dos veces por semana; apoyo de lectura en el salón",
+        "disagreed=colocación en una clase especial",
+    ],
+    "ipp-meeting-request": ["reason=las horas de servicios de relevo"],
+    "partial-agreement": [
+        "meeting_date=2026-12-01",
+        "agreed=servicios de relevo, 30 horas al mes",
+        "disagreed=programa de habilidades sociales",
+    ],
+    "appeal-request": [
+        "action=Reducir la terapia del habla de dos sesiones por semana a una.",
+        "remedy=Que Sofía siga recibiendo dos sesiones de terapia del habla por semana.",
+    ],
+    "ifsp-review-request": ["reason=los avances de Sofía en el habla"],
+}
+SETS["appeal-request"] = [
+    *SETS["appeal-request"],
+    "remedy=Keep Sofía's speech therapy at two sessions a week.",
+]
+SETS["ifsp-review-request"] = ["reason=Sofía's progress in speech"]
+
 # The response date each letter states (counted from DATE by the deadline engine), and the
 # citations it must carry. Dates checked by hand against the plan's calendar:
 #   15 school-tolled days from 2026-12-08: Dec 9-18 (10), winter break paused Dec 19 - Jan 3,
@@ -113,7 +142,8 @@ EXPECTED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "iee-request": ((), ("34 CFR 300.502(b)", "Cal. Educ. Code § 56329(b)")),
     "iep-partial-consent": (("2026-12-01",), ("Cal. Educ. Code § 56346(e)",)),
     "recording-notice": (("2026-12-15",), ("Cal. Educ. Code § 56341.1(g)",)),
-    "504-eval-request": (("2027-02-06",), ("34 CFR 104.35",)),
+    # 60 days run from consent, not from the letter: no date is stated (SPEC §6.1).
+    "504-eval-request": ((), ("34 CFR 104.35",)),
     "rc-intake-request": (
         ("2026-12-30",),
         ("Welf. & Inst. Code § 4642(a)(2)", "Welf. & Inst. Code § 4643(a)"),
@@ -128,6 +158,7 @@ EXPECTED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Welf. & Inst. Code § 4710.5(a)", "Welf. & Inst. Code § 4715(a)"),
     ),
     "missed-deadline": (("2026-09-18",), ("Cal. Educ. Code §§ 56321(a), 56043(a)",)),
+    "ifsp-review-request": ((), ("34 CFR 303.342(b); 17 CCR 52102",)),
 }
 WRITTEN = {
     "en": ("December 8, 2026", "May 14, 2019"),
@@ -147,8 +178,24 @@ def letter_plan(tmp_path: Path) -> Path:
 
 
 def letter_args(name: str, plan: Path, lang: str, *extra: str) -> list[str]:
-    sets = [arg for value in SETS.get(name, []) for arg in ("--set", value)]
+    values = (SETS_ES if lang.startswith("es") else SETS).get(name, [])
+    sets = [arg for value in values for arg in ("--set", value)]
     return ["letter", name, "--plan", str(plan), "--date", DATE, "--lang", lang, *sets, *extra]
+
+
+def cited(citation: str, lang: str) -> tuple[str, ...]:
+    """A citation as a letter in `lang` may write it: English as the catalogue has it; Spanish
+    the Spanish way ("el artículo 56321(a) del Código de Educación de California"), or in
+    parentheses without the article and with the code's acronym in brackets."""
+    if lang == "en":
+        return (citation,)
+    if citation.startswith("§ "):
+        return (f"{citation[2:]} del Código",)
+    spanish = wording("es").citation(citation)
+    bare = spanish.replace("; el ", "; ").removeprefix("el ").removeprefix("los ")
+    for acronym in ("CFR", "CCR", "USC"):
+        bare = bare.replace(f"({acronym})", f"[{acronym}]")
+    return spanish, bare
 
 
 def flat(text: str) -> str:
@@ -167,7 +214,12 @@ def test_golden_letter(
 ) -> None:
     result = run(*letter_args(name, letter_plan, lang))
     assert result.exit_code == 0, result.output
-    assert result.stderr == ""
+    # No warning; the advice on sending it follows the letter, on stderr (not in the letter),
+    # in the language `--lang` chose for the letter and the terminal alike.
+    assert "Warning" not in result.stderr
+    assert "Advertencia" not in result.stderr
+    advice = {"en": "How to send it and keep proof of the date", "es": "Cómo enviarla y guardar"}
+    assert result.stderr.lstrip().startswith(advice[lang])
     golden = GOLDEN / f"{name}.{lang}.txt"
     if request.config.getoption("--update-golden"):
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -187,13 +239,17 @@ def test_letter_states_names_dates_and_law(name: str, lang: str, letter_plan: Pa
     if recipient == "regional center":
         assert "Central Valley Regional Center\n456 Center Ave, Fresno, CA 93722" in text
         assert "1234567" in text  # UCI
+    elif recipient.startswith("DDS"):
+        dds = "Department of Developmental Services (DDS)" if lang == "en" else "Departamento de"
+        assert f"\n\n{dds}" in text
+        assert "1234567" in text  # UCI
     else:
         assert "Fresno Unified School District\n2020 Tulare St, Fresno, CA 93721" in text
     dates, citations = EXPECTED[name]
     for iso in dates:
         assert f"({iso})" in text
     for citation in citations:
-        assert citation in text
+        assert any(form in flat(text) for form in cited(citation, lang)), (citation, lang)
     confirm = "confirm in writing" if lang == "en" else "me confirme por escrito"
     signature = "Signature: ____" if lang == "en" else "Firma: ____"
     assert confirm in text
@@ -209,7 +265,6 @@ def test_response_dates_are_those_of_plancli_deadlines(letter_plan: Path) -> Non
         ("eval-request", "assessment-plan"),
         ("iep-meeting-request", "iep-meeting-on-request"),
         ("records-request", "school-records"),
-        ("504-eval-request", "section-504-evaluation"),
         ("rc-intake-request", "rc-intake"),
         ("ipp-meeting-request", "ipp-meeting-on-request"),
         ("partial-agreement", "ipp-follow-up-meeting"),
@@ -226,14 +281,16 @@ def test_response_dates_are_those_of_plancli_deadlines(letter_plan: Path) -> Non
 
 
 def test_section_504_is_a_benchmark_not_a_deadline(letter_plan: Path) -> None:
+    """The 60 days run from consent (SPEC §6.1): no date counted from the letter."""
     for lang, phrases in (
-        ("en", ("does not set a fixed number of days", "benchmark", "reasonable time")),
-        ("es", ("no fija un número exacto de días", "como referencia", "plazo razonable")),
+        ("en", ("does not set a number of days", "reasonable time", "within 60 days of the")),
+        ("es", ("no fija un número de días", "plazo razonable", "60 días siguientes al consen")),
     ):
-        text = run(*letter_args("504-eval-request", letter_plan, lang)).stdout
+        text = flat(run(*letter_args("504-eval-request", letter_plan, lang)).stdout)
         for phrase in phrases:
             assert phrase in text
-        assert "must complete the evaluation within 60" not in text
+        assert "2027-02-06" not in text  # 60 days from the letter: not the benchmark
+        assert "104.36" in text
 
 
 def test_iee_request_invents_no_number(letter_plan: Path) -> None:
@@ -247,9 +304,9 @@ def test_spanish_dates_and_usted(letter_plan: Path) -> None:
     text = run(*letter_args("eval-request", letter_plan, "es")).stdout
     assert "el viernes 8 de enero de 2027 (2027-01-08)" in text
     assert (
-        "Winter break, junto con los fines de semana de antes y de después (del 19 de diciembre "
-        "de 2026 al 3 de enero de 2027)"
-    ) in text
+        "las vacaciones de invierno («Winter break»), junto con los fines de semana de antes y "
+        "de después (del 19 de diciembre de 2026 al 3 de enero de 2027)"
+    ) in flat(text)
     assert "Le pido que me envíe" in text
     assert not re.search(r"\b(tú|te pido|tienes)\b", text)
 
@@ -319,10 +376,17 @@ def test_catalogue_matches_spec() -> None:
         "ipp-meeting-request",
         "partial-agreement",
         "appeal-request",
+        "ifsp-review-request",
         "missed-deadline",
     ]
+    recipients = (
+        "district",
+        "regional center",
+        "district or regional center",
+        "DDS (copy to the regional center)",
+    )
     for letter in LETTERS:
-        assert letter.recipient in ("district", "regional center", "district or regional center")
+        assert letter.recipient in recipients
         assert all(rule in RULES_BY_ID for rule in letter.rules), letter.name
         assert letter.records is None or letter.records in EVENT_TYPES, letter.name
         for lang in ("en", "es"):
@@ -335,6 +399,7 @@ def test_catalogue_matches_spec() -> None:
         "rc-intake-request": "rc-intake-requested",
         "ipp-meeting-request": "ipp-meeting-requested",
         "appeal-request": "appeal-filed",
+        "ifsp-review-request": "ifsp-review-requested",
     }
     for name, event in starts.items():
         assert LETTERS_BY_NAME[name].records == event
@@ -406,7 +471,8 @@ def test_recipient_without_address_is_a_warning(letter_plan: Path) -> None:
     for lang in ("en", "es"):
         result = run(*letter_args("rc-intake-request", letter_plan, lang))
         assert result.exit_code == 0, result.output
-        assert "Warning: regional_center.address is not in the plan" in flat(result.stderr)
+        prefix = {"en": "Warning:", "es": "Advertencia:"}[lang]  # `--lang` chooses both
+        assert f"{prefix} regional_center.address" in flat(result.stderr)
         assert "Luis Ortega\nCentral Valley Regional Center\n\n" in result.stdout
 
 
@@ -464,15 +530,18 @@ def test_every_letter_with_minimal_plan_has_no_blank(tmp_path: Path) -> None:
             assert not re.search(r"\( *\)|: *\n\n\n|\n{3,}| ,|,,", text), (name, lang)
 
 
-def test_estimated_date_is_said_to_be_an_estimate(tmp_path: Path) -> None:
-    """Without a school calendar the count is in calendar days, and the letter says so."""
+def test_estimated_date_is_not_argued_in_the_letter(tmp_path: Path) -> None:
+    """Without a school calendar the count is an estimate: the letter states the law's period
+    and no date; the warning goes to the terminal, once (SPEC §6.1)."""
     path = tmp_path / "plan.yaml"
     plan = LETTER_PLAN.split("calendar:")[0] + "events: []\n"
     path.write_text(plan, encoding="utf-8")
     result = run("letter", "eval-request", "--plan", str(path), "--date", DATE, "--lang", "en")
     assert result.exit_code == 0
-    assert "(2026-12-23)" in result.stdout  # 15 calendar days
-    assert "the date may be later" in result.stdout
+    assert "2026-12-23" not in result.stdout  # 15 calendar days: not stated
+    assert "calendar day" not in result.stdout
+    assert "within 15 days of receiving this letter" in result.stdout
+    assert flat(result.stderr).count("The assessment-plan date (2026-12-23) is an estimate") == 1
 
 
 def test_end_of_year_rule(letter_plan: Path, tmp_path: Path) -> None:
@@ -558,7 +627,7 @@ def test_urgent_ipp_meeting_is_due_in_seven_days(letter_plan: Path) -> None:
 @pytest.mark.parametrize(
     ("lang", "sentence"),
     [
-        ("en", "This request is urgent: Sofía Núñez's health, safety or placement at home is "),
+        ("en", "This request is urgent: Sofía's health, safety or placement at home is "),
         ("es", "Esta solicitud es urgente: la salud, la seguridad o la permanencia en el hogar "),
     ],
 )
@@ -567,7 +636,8 @@ def test_urgent_reason_names_the_person_once(lang: str, sentence: str, letter_pl
     assert result.exit_code == 0, result.output
     line = next(line for line in result.stdout.splitlines() if line.startswith(sentence[:30]))
     assert line.startswith(sentence)
-    assert line.count("Sofía Núñez") == 1
+    assert line.count("Sofía") == 1
+    assert "Núñez" not in line  # the first name after the first mention
 
 
 @pytest.mark.parametrize(
@@ -618,23 +688,22 @@ def render_all(plan_text: str, tmp_path: Path) -> Iterator[tuple[str, str, lette
 
 
 def test_letters_for_an_adult_do_not_write_as_for_a_minor(tmp_path: Path) -> None:
-    for name, lang, letter in render_all(ADULT_PLAN, tmp_path):
+    """An adult student signs (family.relationship: student): no parent's words anywhere."""
+    student = ADULT_PLAN.replace("  parent_name: Ana Núñez\n", "  relationship: student\n")
+    for name, lang, letter in render_all(student, tmp_path):
         text = letter.text
-        for minor in ("Child:", "Menor:", "parent of", "Parent of", "madre/padre de"):
+        for minor in ("Child:", "Menor:", "parent of", "as a parent", "madre", "padre de"):
             assert minor.casefold() not in text.casefold(), (name, lang, minor)
         if lang == "en":
-            assert "\nRegarding: Sofía Núñez, date of birth May 14, 2004\n" in text, name
-            assert text.endswith(("\nAna Núñez\nOn behalf of Sofía Núñez\n",) + COPY_EN), name
+            assert (
+                "\nSincerely,\n\nSignature: ______________________________\n\nSofía Núñez\n" in text
+            )
         else:
-            assert "\nPersona: Sofía Núñez, fecha de nacimiento: 14 de mayo de 2004\n" in text
-            assert text.endswith(("\nAna Núñez\nEn nombre de Sofía Núñez\n",) + COPY_ES), name
-        if name not in ("iep-partial-consent", "recording-notice"):  # no "I am the parent" there
-            writing = "I am writing on behalf of" if lang == "en" else "Le escribo en nombre de"
-            assert f"\n{writing} Sofía Núñez" in text, (name, lang)
-
-
-COPY_EN = ("\nOn behalf of Sofía Núñez\n\nCopy: Department of Developmental Services (DDS)\n",)
-COPY_ES = ("\nEn nombre de Sofía Núñez\n\nCopia: Department of Developmental Services (DDS)\n",)
+            assert (
+                "\nAtentamente,\n\nFirma: ______________________________\n\nSofía Núñez\n" in text
+            )
+        if name not in ("iep-partial-consent", "recording-notice", "missed-deadline"):
+            assert f"\n{'I am' if lang == 'en' else 'Soy'} Sofía Núñez" in text, (name, lang)
 
 
 @pytest.mark.parametrize(
@@ -645,10 +714,19 @@ def test_adult_from_the_18th_birthday_on_the_letters_date(
     birth: str, adult: bool, letter_plan: Path
 ) -> None:
     letter_plan.write_text(LETTER_PLAN.replace("2019-05-14", birth), encoding="utf-8")
-    text = run(*letter_args("records-request", letter_plan, "en")).stdout
-    assert ("\nRegarding: Sofía Núñez" in text) is adult
+    result = run(*letter_args("records-request", letter_plan, "en"))
+    # An adult's education rights are the adult's own: a parent's letter is refused.
+    assert result.exit_code == (1 if adult else 0)
+    assert ("Cal. Educ. Code § 56041.5" in flat(result.stderr)) is adult
+    authorized = run(
+        *letter_args("records-request", letter_plan, "en"), "--set", "student_authorizes=yes"
+    )
+    assert authorized.exit_code == 0
+    text = authorized.stdout
+    assert ("\nStudent: Sofía Núñez" in text) is adult
     assert ("\nChild: Sofía Núñez" in text) is not adult
-    assert ("I am the parent of Sofía Núñez" in text) is not adult
+    assert ("I am a parent of Sofía Núñez" in text) is not adult
+    assert ("I, Sofía Núñez, am 18 or older" in text) is adult
 
 
 def test_age_on_a_birthday_and_on_february_29() -> None:
@@ -666,29 +744,29 @@ def test_age_on_a_birthday_and_on_february_29() -> None:
             "first: 2026-12-21, last: 2027-01-01",
             "",
             "Winter break, with the weekends around it (December 19, 2026 to January 3, 2027)",
-            "Winter break, junto con los fines de semana de antes y de después (del 19 de "
-            "diciembre de 2026 al 3 de enero de 2027)",
+            "las vacaciones de invierno («Winter break»), junto con los fines de semana de antes "
+            "y de después (del 19 de diciembre de 2026 al 3 de enero de 2027)",
         ),
         # Listed from the Saturday: only the weekend after it is added.
         (
             "first: 2026-12-19, last: 2027-01-01",
             "",
             "Winter break, with the weekend after it (December 19, 2026 to January 3, 2027)",
-            "Winter break, junto con el fin de semana siguiente (del 19 de diciembre",
+            "(«Winter break»), junto con el fin de semana siguiente (del 19 de diciembre",
         ),
         # Listed with its weekends: the dates are the district's own.
         (
             "first: 2026-12-19, last: 2027-01-03",
             "",
             "Winter break (December 19, 2026 to January 3, 2027)",
-            "Winter break (del 19 de diciembre de 2026 al 3 de enero de 2027)",
+            "(«Winter break») (del 19 de diciembre de 2026 al 3 de enero de 2027)",
         ),
         # A closure day listed in the plan after the weekend: not only weekends.
         (
             "first: 2026-12-21, last: 2027-01-01",
             "2027-01-04, ",
             "Winter break, with the days off around it (December 19, 2026 to January 4, 2027)",
-            "Winter break, junto con los días sin clases de antes y de después (del 19 de "
+            "(«Winter break»), junto con los días sin clases de antes y de después (del 19 de "
             "diciembre de 2026 al 4 de enero de 2027)",
         ),
     ],
@@ -751,8 +829,12 @@ def test_missed_guideline_is_called_a_benchmark(letter_plan: Path) -> None:
     args = ["letter", "missed-deadline", "--plan", str(letter_plan), "--date", DATE]
     result = run(*args, "--set", "rule=section-504-evaluation", "--lang", "en")
     assert result.exit_code == 0, result.output
-    assert "does not set a fixed number of days" in result.stdout
+    assert "does not set a number of days" in result.stdout
+    assert "within 60 days of the parent's written consent" in flat(result.stdout)
     assert "(2026-10-31)" in result.stdout
+    # The next step: an OCR complaint, 180 days after the due date (SPEC §5).
+    assert "Office for Civil Rights (OCR)" in flat(result.stdout)
+    assert "(2027-04-29)" in result.stdout
 
 
 def test_appeal_request_needs_a_notice(write_plan: PlanWriter) -> None:
@@ -813,7 +895,7 @@ def test_docx_and_pdf_read_back(name: str, letter_plan: Path) -> None:
         for iso in dates:
             assert iso in text, (suffix, iso)
         for citation in citations:
-            assert citation in text, (suffix, citation)
+            assert any(form in text for form in cited(citation, lang)), (suffix, citation)
 
 
 def pages_with(pages: list[list[str]], wanted: str, *, whole: bool = True) -> list[int]:
@@ -825,8 +907,11 @@ def pages_with(pages: list[list[str]], wanted: str, *, whole: bool = True) -> li
     ]
 
 
+ADULT_SIGNS = ADULT_PLAN.replace("  parent_name: Ana Núñez\n", "  relationship: student\n")
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("plan_text", [LETTER_PLAN, ADULT_PLAN], ids=["child", "adult"])
+@pytest.mark.parametrize("plan_text", [LETTER_PLAN, ADULT_SIGNS], ids=["child", "adult"])
 def test_pdf_keeps_the_closing_and_signature_on_one_page(plan_text: str, tmp_path: Path) -> None:
     """From "Sincerely," to the line under the sender's name: never split across pages."""
     import pypdf
@@ -835,18 +920,17 @@ def test_pdf_keeps_the_closing_and_signature_on_one_page(plan_text: str, tmp_pat
     for name, lang, letter in render_all(plan_text, tmp_path):
         reader = pypdf.PdfReader(io.BytesIO(letters.to_pdf(letter)))
         pages = [page.extract_text().splitlines() for page in reader.pages]
-        last_line = letter.text.rsplit("\nAna Núñez\n", 1)[1].split("\n")[0]
-        assert last_line.endswith("Sofía Núñez"), (name, lang, last_line)
+        label = "Signature: ___" if lang == "en" else "Firma: ___"
+        # The last line of the letter: a copy line, or the signer's name or role.
+        last_line = letter.text.rstrip("\n").rsplit("\n", 1)[1]
         closing_line = "Sincerely," if lang == "en" else "Atentamente,"
         closing = pages_with(pages, closing_line)
-        signature = pages_with(
-            pages, "Signature: ___" if lang == "en" else "Firma: ___", whole=False
-        )
-        parent = pages_with(pages, last_line)
-        assert len(closing) == len(signature) == len(parent) == 1, (name, lang, pages)
-        assert closing == signature == parent, (name, lang, closing, signature, parent)
-        moved += closing[0] > 0 and pages[closing[0]][0].strip() == closing_line
-    assert moved  # some letters need the block moved to the next page: the test sees that case
+        signature = pages_with(pages, label, whole=False)
+        last = pages_with(pages, last_line)[-1:]
+        assert len(closing) == len(signature) == len(last) == 1, (name, lang, pages)
+        assert closing == signature == last, (name, lang, closing, signature, last)
+        moved += closing[0] > 0
+    assert moved  # some letters end on a second page: the test sees that case
 
 
 @pytest.mark.slow
@@ -1024,7 +1108,7 @@ def test_user_template_adds_a_letter(letter_plan: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Re: Thanks" in result.stdout
     assert "Thank you, Ms. Kim." in result.stdout
-    assert "Dear Principal Jane Kim:" in result.stdout
+    assert "Dear Principal Kim:" in result.stdout
     result = run(*args, "--templates", str(folder))
     assert result.exit_code == 1
     assert "fields.who" in result.stderr

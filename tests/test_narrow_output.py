@@ -51,7 +51,10 @@ def assert_readable(narrow: str, allowed: set[str], width: int = 80) -> None:
 def test_plain_output_at_80_columns_breaks_no_word(command: list[str]) -> None:
     wide = run(*command, columns=10_000)
     narrow = run(*command, columns=80)
-    headers = "System: Trigger: Period: Counting: Owed by: Law: Source: To: Asks for: Languages:"
+    headers = (
+        "System: Trigger: Period: Counting: Owed by: Law: Source: To: Asks for: Languages: "
+        "Values (--set KEY=VALUE; * required):"
+    )
     assert_readable(narrow, words(wide) | words(headers))
     assert words(narrow) - words(headers) <= words(wide)
     header_words = words(headers.replace(":", "")) | {"Rule", "Letter"}

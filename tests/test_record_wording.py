@@ -61,6 +61,7 @@ def test_a_letter_sent_is_what_the_letters_catalogue_records() -> None:
         "rc-intake-requested",
         "ipp-meeting-requested",
         "appeal-filed",
+        "ifsp-review-requested",
     }
     assert "ipp-partial-agreement" in {letter.records for letter in LETTERS}
 

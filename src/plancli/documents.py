@@ -16,6 +16,7 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -75,6 +76,22 @@ class Document:
     day: date
     text: str
     blocks: tuple[Block, ...]
+    # A document longer than a page: the line printed atop every page but the first (the
+    # child's name and the date), and the page number's words, "Page {page} of {pages}".
+    running_head: str = ""
+    page_label: str = ""
+    # A document in several languages: each part is a document of its own language, printed
+    # one after the other, each from a new page and numbered on its own (`blocks` unused).
+    parts: tuple[Document, ...] = ()
+
+
+class UnprintableError(ValueError):
+    """A character the bundled PDF fonts have no glyph for (never dropped silently)."""
+
+    def __init__(self, character: str, context: str) -> None:
+        super().__init__(character)
+        self.character = character
+        self.context = context  # the text it is in, for the message
 
 
 def document_bytes(document: Document, suffix: str) -> bytes:
@@ -118,6 +135,29 @@ def to_html(document: Document) -> str:
     """A small, self-contained HTML page; every piece of text is escaped."""
     from html import escape
 
+    if document.parts:
+        sections = [
+            f'<section lang="{escape(part.lang)}">\n' + _html_body(part) + "\n</section>"
+            for part in document.parts
+        ]
+        body_text = "\n".join(sections)
+    else:
+        body_text = _html_body(document)
+    style = (
+        "body { font-family: 'DejaVu Sans', Arial, sans-serif; max-width: 40em; margin: 2em auto; "
+        "line-height: 1.45; }"
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(document.lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(document.title)}</title>\n<style>{style}</style>\n</head>\n<body>\n"
+        + body_text
+        + "\n</body>\n</html>\n"
+    )
+
+
+def _html_body(document: Document) -> str:
+    from html import escape
+
     body = []
     for block in _flat(document.blocks):
         if isinstance(block, Bullets):
@@ -128,16 +168,7 @@ def to_html(document: Document) -> str:
             body.append(f"<h{level}>{escape(block.text)}</h{level}>")
         else:
             body.append("<p>" + "<br>\n".join(escape(_text(line)) for line in block.lines) + "</p>")
-    style = (
-        "body { font-family: 'DejaVu Sans', Arial, sans-serif; max-width: 40em; margin: 2em auto; "
-        "line-height: 1.45; }"
-    )
-    return (
-        f'<!DOCTYPE html>\n<html lang="{escape(document.lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(document.title)}</title>\n<style>{style}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
-    )
+    return "\n".join(body)
 
 
 # --------------------------------------------------------------------------------------------
@@ -170,22 +201,72 @@ def to_docx(document: Document) -> bytes:
     props.language = document.lang
     props.created = stamp
     props.modified = stamp
-    for block in _flat(document.blocks):
-        if isinstance(block, Bullets):
-            for item in block.items:
-                word.add_paragraph(_xml(item), style="List Bullet")
-        elif isinstance(block, Heading):
-            word.add_heading(_xml(block.text), level=min(max(block.level, 1), 9))
-        else:
-            paragraph = word.add_paragraph()
-            for i, line in enumerate(block.lines):
-                run = paragraph.add_run(_xml(_text(line)))
-                run.bold = isinstance(line, Subject)
-                if i < len(block.lines) - 1:
-                    run.add_break()
+    _docx_default_language(word, document.lang)
+    for i, part in enumerate(document.parts or (document,)):
+        if i:
+            from docx.enum.text import WD_BREAK
+
+            word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _docx_blocks(word, part)
     stream = io.BytesIO()
     word.save(stream)
     return stream.getvalue()
+
+
+def _language_tag(lang: str) -> str:
+    """The language tag Word and PDF readers use: US English and US Spanish."""
+    return {"en": "en-US", "es": "es-US"}.get(lang, lang)
+
+
+def _docx_set_language(properties: Any, lang: str) -> None:
+    """<w:lang w:val="es-US"/> in a run's (or a style's) properties: spelling and screen
+    readers follow it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    found = properties.find(qn("w:lang"))
+    if found is None:
+        found = OxmlElement("w:lang")
+        properties.append(found)
+    found.set(qn("w:val"), _language_tag(lang))
+
+
+def _docx_default_language(word: Any, lang: str) -> None:
+    """The document's default language (docDefaults and the Normal style): the template
+    python-docx starts from says en-US."""
+    from docx.oxml.ns import qn
+
+    styles = word.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    if run_defaults is not None and run_defaults.find(qn("w:rPr")) is not None:
+        _docx_set_language(run_defaults.find(qn("w:rPr")), lang)
+    _docx_set_language(word.styles["Normal"].element.get_or_add_rPr(), lang)
+
+
+def _docx_blocks(word: Any, document: Document) -> None:
+    """A document's blocks, each run tagged with the document's language."""
+
+    def tagged(run: Any) -> Any:
+        _docx_set_language(run._r.get_or_add_rPr(), document.lang)
+        return run
+
+    for block in _flat(document.blocks):
+        if isinstance(block, Bullets):
+            for item in block.items:
+                for run in word.add_paragraph(_xml(item), style="List Bullet").runs:
+                    tagged(run)
+        elif isinstance(block, Heading):
+            heading = word.add_heading(_xml(block.text), level=min(max(block.level, 1), 9))
+            for run in heading.runs:
+                tagged(run)
+        else:
+            paragraph = word.add_paragraph()
+            for i, line in enumerate(block.lines):
+                run = tagged(paragraph.add_run(_xml(_text(line))))
+                run.bold = isinstance(line, Subject)
+                if i < len(block.lines) - 1:
+                    run.add_break()
 
 
 # --------------------------------------------------------------------------------------------
@@ -198,41 +279,150 @@ _HEADING_SIZE = {1: 14, 2: 12}  # pt; deeper levels print at the text's 11 pt, i
 
 
 def to_pdf(document: Document) -> bytes:
-    """A US Letter PDF (fpdf2) in DejaVu Sans, which prints Spanish letters, § and quotes."""
-    from contextlib import ExitStack
+    """A US Letter PDF (fpdf2) in DejaVu Sans, which prints Spanish letters, § and quotes.
 
+    A part longer than a page numbers its pages ("Page 1 of 2", its `page_label`) with its
+    `running_head` atop every page but the first. Both sit in the margins, so a first pass
+    without them gives the pages of each part, and the second prints them.
+
+    Raises:
+        UnprintableError: a character the fonts cannot print (the caller says which).
+    """
+    parts = document.parts or (document,)
+    _check_printable(parts)
+    starts, total, _ = _pdf_pages(document, parts, None)
+    counts = [end - start for start, end in zip(starts, [*starts[1:], total + 1], strict=True)]
+    return _pdf_pages(document, parts, (starts, counts))[2]
+
+
+@cache
+def _font_characters() -> frozenset[int]:
+    """The code points every bundled font can print."""
     from fpdf import FPDF
 
-    pdf = FPDF(format="Letter", unit="mm")
+    pdf = FPDF()
+    covered: frozenset[int] | None = None
+    with _fonts(pdf):
+        for font in pdf.fonts.values():
+            points = frozenset(getattr(font, "cmap", {}))
+            covered = points if covered is None else covered & points
+    return covered or frozenset()
+
+
+# Control characters and non-characters print nothing: a PDF leaves them out, as a .docx does
+# (`_NOT_XML`). Any other character the fonts lack is an error, never a silent gap.
+_NOT_PRINTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _printed(text: str) -> str:
+    return _NOT_PRINTED.sub("", text)
+
+
+def _check_printable(parts: tuple[Document, ...]) -> None:
+    covered = _font_characters()
+    for part in parts:
+        for text in (part.running_head, part.page_label, *_texts(part.blocks)):
+            for character in _printed(text):
+                if character not in "\n\t" and ord(character) not in covered:
+                    raise UnprintableError(character, _printed(text))
+
+
+def _texts(blocks: tuple[Block, ...]) -> list[str]:
+    found: list[str] = []
+    for block in _flat(blocks):
+        if isinstance(block, Bullets):
+            found.extend(block.items)
+        elif isinstance(block, Heading):
+            found.append(block.text)
+        else:
+            found.extend(_text(line) for line in block.lines)
+    return found
+
+
+def _fonts(pdf: Any) -> Any:
+    """A context in which the bundled fonts are added to `pdf`."""
+    from contextlib import ExitStack
+
+    stack = ExitStack()
+    fonts = resources.files("plancli") / "fonts"
+    for style, filename in FONT_FILES.items():
+        path = stack.enter_context(resources.as_file(fonts / filename))
+        pdf.add_font("DejaVuSans", style, str(path))
+    return stack
+
+
+def _pdf_pages(
+    document: Document,
+    parts: tuple[Document, ...],
+    numbering: tuple[list[int], list[int]] | None,
+) -> tuple[list[int], int, bytes]:
+    """Lay the parts out; return the first page of each part, the page count and the PDF.
+    With `numbering` (first pages and page counts of the parts), print the page numbers and
+    running heads of every part longer than a page."""
+    from fpdf import FPDF
+
+    class _Pages(FPDF):
+        def _part(self) -> tuple[Document, int, int] | None:
+            if numbering is None:
+                return None
+            starts, counts = numbering
+            index = max(i for i, start in enumerate(starts) if start <= self.page_no())
+            if counts[index] < 2:
+                return None
+            return parts[index], self.page_no() - starts[index] + 1, counts[index]
+
+        def header(self) -> None:
+            found = self._part()
+            if found is None or found[1] == 1 or not found[0].running_head:
+                return
+            self.set_font("DejaVuSans", "", 9)
+            self.set_y(10)
+            self.cell(0, 5, _printed(found[0].running_head), align="L")
+            self.set_y(self.t_margin)
+
+        def footer(self) -> None:
+            found = self._part()
+            if found is None or not found[0].page_label:
+                return
+            part, page, pages = found
+            self.set_font("DejaVuSans", "", 9)
+            self.set_y(-15)
+            self.cell(0, 5, part.page_label.format(page=page, pages=pages), align="C")
+
+    pdf = _Pages(format="Letter", unit="mm")
     pdf.set_margins(25, 22, 25)
     pdf.set_auto_page_break(auto=True, margin=22)
     pdf.set_title(document.title)
-    pdf.set_lang(document.lang)
+    pdf.set_lang(_language_tag(document.lang))
     pdf.set_creator("plancli")
     day = document.day
     pdf.set_creation_date(datetime(day.year, day.month, day.day, tzinfo=UTC))
-    with ExitStack() as stack:
-        fonts = resources.files("plancli") / "fonts"
-        for style, filename in FONT_FILES.items():
-            path = stack.enter_context(resources.as_file(fonts / filename))
-            pdf.add_font("DejaVuSans", style, str(path))
-        pdf.add_page()
-        for block in document.blocks:
-            if not isinstance(block, SignatureGroup):
-                _pdf_block(pdf, block)
-                pdf.ln(_PDF_GAP)
-                continue
-            if pdf.get_y() > pdf.t_margin:
-                # The whole group on one page: when it does not fit on this one, it starts the
-                # next.
-                gaps = _PDF_GAP * (len(block.blocks) - 1)
-                height = gaps + sum(_pdf_block(pdf, inner, measure=True) for inner in block.blocks)
-                if pdf.will_page_break(height):
-                    pdf.add_page()
-            for inner in block.blocks:
-                _pdf_block(pdf, inner)
-                pdf.ln(_PDF_GAP)
-        return bytes(pdf.output())
+    starts: list[int] = []
+    with _fonts(pdf):
+        for part in parts:
+            pdf.add_page()
+            starts.append(pdf.page_no())
+            _pdf_part(pdf, part)
+        data = bytes(pdf.output())
+    return starts, pdf.page_no(), data
+
+
+def _pdf_part(pdf: Any, document: Document) -> None:
+    for block in document.blocks:
+        if not isinstance(block, SignatureGroup):
+            _pdf_block(pdf, block)
+            pdf.ln(_PDF_GAP)
+            continue
+        if pdf.get_y() > pdf.t_margin:
+            # The whole group on one page: when it does not fit on this one, it starts the
+            # next.
+            gaps = _PDF_GAP * (len(block.blocks) - 1)
+            height = gaps + sum(_pdf_block(pdf, inner, measure=True) for inner in block.blocks)
+            if pdf.will_page_break(height):
+                pdf.add_page()
+        for inner in block.blocks:
+            _pdf_block(pdf, inner)
+            pdf.ln(_PDF_GAP)
 
 
 def _pdf_block(pdf: Any, block: Heading | Paragraph | Bullets, *, measure: bool = False) -> float:
@@ -248,7 +438,8 @@ def _pdf_block(pdf: Any, block: Heading | Paragraph | Bullets, *, measure: bool 
         cells = [("B", 0, block.text)]
     else:
         cells = [("B" if isinstance(line, Subject) else "", 0, _text(line)) for line in block.lines]
-    for style, indent, text in cells:
+    for style, indent, raw in cells:
+        text = _printed(raw)
         pdf.set_font("DejaVuSans", style, size)
         width = pdf.epw - indent
         if measure:

@@ -18,6 +18,18 @@ PLAN_VERSION = 1
 
 FieldValue = str | bool | int | date
 
+# `family.relationship` and `family.parent_role` (SPEC §6.1).
+RELATIONSHIPS = (
+    "parent",
+    "guardian",
+    "foster-parent",
+    "educational-rights-holder",
+    "conservator",
+    "student",
+    "other",
+)
+PARENT_ROLES = ("mother", "father")
+
 
 @dataclass(frozen=True, slots=True)
 class Child:
@@ -29,11 +41,14 @@ class Child:
 @dataclass(frozen=True, slots=True)
 class Family:
     parent_name: str | None = None
-    relationship: str | None = None  # SPEC §6.1: parent, guardian, ... (`init` asks for it)
     address: str | None = None
     phone: str | None = None
     email: str | None = None
     language: str | None = None  # "en" or "es": the default language of letters
+    # Who writes the letters (SPEC §6.1): one of RELATIONSHIPS, and for a parent or foster
+    # parent one of PARENT_ROLES; they choose the words ("I am Maya's mother"). `init` asks.
+    relationship: str | None = None
+    parent_role: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +57,7 @@ class School:
     district: str | None = None
     contact: str | None = None
     address: str | None = None
+    special_education_director: str | None = None  # a name, for district letters' copy line
 
 
 @dataclass(frozen=True, slots=True)

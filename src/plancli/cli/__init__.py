@@ -2,22 +2,53 @@
 
 Reads the clock once (`base.today_of`), unless `--today` is given. Every PlancliError becomes
 one message on stderr and exit code 1 in `reporting_errors`; usage errors are Typer's exit 2.
-Each module holds a group of commands; `main` builds only the command being run.
+Each module holds a group of commands; `main` imports and builds only the command being run
+(`COMMAND_MODULES` says where each lives), so a new group of commands costs no start-up time to
+the others. `plancli.cli.app` is the whole app, with every command (for tests and scripts).
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
 import typer
 
-from plancli.cli import calendar as _calendar  # noqa: F401  (`plancli calendar ...`)
-from plancli.cli import letter, outputs, planfile, reading  # noqa: F401  (registers the commands)
-from plancli.cli import record as record  # noqa: F401  (chronology, summary)
-from plancli.cli.base import app
+__all__ = ["COMMAND_MODULES", "app", "main"]
 
-__all__ = ["app", "main"]
+# Each command (or group) and the module of plancli.cli that registers it.
+COMMAND_MODULES = {
+    "deadlines": "reading",
+    "explain": "reading",
+    "rules": "reading",
+    "init": "planfile",
+    "add": "planfile",
+    "events": "planfile",
+    "remove": "planfile",
+    "check": "planfile",
+    "remind": "outputs",
+    "export": "outputs",
+    "letter": "letter",
+    "calendar": "calendar",
+    "chronology": "record",
+    "summary": "record",
+}
+
+
+def _register(modules: set[str]) -> typer.Typer:
+    """Import the command modules (importing one registers its commands on the app)."""
+    for module in sorted(modules):
+        importlib.import_module(f"plancli.cli.{module}")
+    from plancli.cli.base import app
+
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the whole app: every command registered
+        return _register(set(COMMAND_MODULES.values()))
+    raise AttributeError(f"module 'plancli.cli' has no attribute {name!r}")
 
 
 def main() -> None:
@@ -29,6 +60,8 @@ def main() -> None:
     `--help`, an unknown name — goes to the full app.
     """
     name = sys.argv[1] if len(sys.argv) > 1 else ""
+    module = COMMAND_MODULES.get(name)
+    app = _register({module} if module else set(COMMAND_MODULES.values()))
     commands = [c for c in app.registered_commands if (c.name or _command_name(c)) == name]
     groups = [g for g in app.registered_groups if g.name == name]
     if not commands and not groups:

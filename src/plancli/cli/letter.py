@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -17,19 +17,21 @@ from plancli.cli.base import (
     app,
     choose_language,
     err,
-    escape,
     out,
     parse_today,
+    print_warning,
     reporting_errors,
     show_deadlines,
     today_of,
     write_text,
 )
 from plancli.deadlines import deadlines_for
-from plancli.errors import (
-    PlanExistsError,
-)
+from plancli.errors import LetterError, PlanExistsError
+from plancli.i18n import _
 from plancli.view import DeadlineRow, Format
+
+if TYPE_CHECKING:
+    from plancli.letters.render import Delivery
 
 # ---- letter
 
@@ -37,11 +39,14 @@ from plancli.view import DeadlineRow, Format
 class LetterLanguage(StrEnum):
     EN = "en"
     ES = "es"
+    ES_EN = "es+en"  # both versions in one document, the first language first
+    EN_ES = "en+es"
 
 
 def _choose_languages(value: LetterLanguage | None) -> LetterLanguage | None:
     """`--lang` chooses the letter's language and, when given, the interface's too."""
-    choose_language(None if value is None else value.value)
+    # es+en / en+es: the first language is the one plancli speaks on the terminal.
+    choose_language(None if value is None else value.value.split("+")[0])
     return value
 
 
@@ -75,7 +80,8 @@ def letter(
             callback=_choose_languages,
             is_eager=True,
             help="en or es: the letter's language and plancli's (default: the plan's "
-            "family.language for the letter, else en).",
+            "family.language for the letter, else en); es+en or en+es writes both versions "
+            "in one document.",
         ),
     ] = None,
     output: OutputOption = None,
@@ -104,6 +110,16 @@ def letter(
             "and print the deadlines it starts.",
         ),
     ] = False,
+    received: Annotated[
+        str | None,
+        typer.Option(
+            "--received",
+            metavar="YYYY-MM-DD",
+            callback=parse_today,
+            help="With --record: the day the recipient received the letter, when it is "
+            "delivered after its date (the recorded event is dated that day).",
+        ),
+    ] = None,
     templates: Annotated[
         Path | None,
         typer.Option(
@@ -133,6 +149,13 @@ def letter(
         if name is None:
             raise typer.BadParameter("give the letter's NAME, or --list", param_hint="NAME")
         now = today_of(today)
+        if received is not None and not record:
+            raise LetterError(
+                _(
+                    "--received dates the event --record adds: give --record too, or leave "
+                    "out --received. Nothing was written."
+                )
+            )
         path = planfiles.one_plan(plan)
         if output is not None:
             arguments.check_letter_output(output, path, force=force)
@@ -144,33 +167,88 @@ def letter(
             values=arguments.letter_values(values or []),
             templates_dir=templates,
             record=record,
+            received=received if isinstance(received, date) else None,
         )
         arguments.check_record_date(rendered.record, now)
         if rendered.record is not None:  # the plan must take the event before anything is written
             store.add_event(path, rendered.record, write=False, force=force)
         for warning in rendered.warnings:
-            err.print(f"Warning: {escape(warning)}", soft_wrap=True)
+            print_warning(warning)
         if output is None:
             write_text(rendered.text)
         else:
             _save_letter(output, letters.letter_bytes(rendered, output.suffix), force=force)
+        recorded = None
         if rendered.record is not None:
-            _record_letter_event(path, rendered.record, now, to_stderr=output is None, force=force)
+            recorded = _record_letter_event(
+                path, rendered.record, now, to_stderr=output is None, force=force
+            )
+        if rendered.delivery is not None:
+            # How to send it and keep proof: after the letter, never in it (SPEC §6.1).
+            console = err if output is None else out
+            console.print(
+                "\n" + delivery_advice(rendered.delivery, recorded), markup=False, soft_wrap=True
+            )
+
+
+def delivery_advice(delivery: Delivery, recorded: str | None) -> str:
+    """How to send the letter and keep proof of the date it arrived, and how to record the
+    answer (the law's periods count from receipt: docs/letters-law.md, proof-of-delivery)."""
+    who = {
+        "district": _("the district"),
+        "regional center": _("the regional center"),
+        "dds": _("DDS"),
+    }.get(delivery.recipient, _("the recipient"))
+    lines = [
+        _(
+            "How to send it and keep proof of the date: hand it in and ask for a copy stamped "
+            "with the date received; or email it and ask for a read receipt (keep the sent "
+            "email); or send it by certified mail with a return receipt (keep the receipt). "
+            "The law's days count from the date {who} receives it."
+        ).format(who=who)
+    ]
+    if delivery.services_continue_by is not None:
+        lines.append(
+            _(
+                "For the services to continue during the appeal, DDS must receive this request, "
+                "or it must be postmarked, by {date}."
+            ).format(date=delivery.services_continue_by.isoformat())
+        )
+    if delivery.online is not None:
+        lines.append(
+            _(
+                "DDS takes the same request online ({address}); the printable form DS 1821 "
+                "gives its mailing address. Check them before sending."
+            ).format(address=delivery.online)
+        )
+    if delivery.replies:
+        lines.append(
+            _(
+                "When the answer comes, record it: plancli add {type} YYYY-MM-DD --field "
+                "answers={event}"
+            ).format(type=delivery.replies[0], event=recorded or "ID")
+            + (
+                ""
+                if recorded
+                else " "
+                + _("(ID: the id of this request once recorded; `plancli events` lists them).")
+            )
+        )
+    return "\n".join(lines)
 
 
 def _save_letter(output: Path, data: bytes, *, force: bool) -> None:
-    from plancli.errors import LetterError
-
     try:
         store.write_private_file(output, data, force=force)
     except PlanExistsError as error:
         raise LetterError(str(error)) from None
-    out.print(f"Wrote {report.printable(str(output))} (readable only by you).", markup=False)
+    out.print(
+        _("Wrote {file} (readable only by you).").format(file=report.printable(str(output))),
+        markup=False,
+    )
 
 
-def _record_letter_event(
-    path: Path, event: Any, now: date, *, to_stderr: bool, force: bool
-) -> None:
+def _record_letter_event(path: Path, event: Any, now: date, *, to_stderr: bool, force: bool) -> str:
     """--record: add the event through the plan's safe write path, then show its deadlines.
 
     With the letter on stdout, this report goes to stderr so that stdout is the letter alone.
@@ -182,11 +260,17 @@ def _record_letter_event(
     console = err if to_stderr else out
     day = event["date"].isoformat()
     where = report.printable(str(path))
-    console.print(f"Recorded {added.id}: {event['type']} on {day} in {where}.", markup=False)
+    console.print(
+        _("Recorded {id}: {type} on {day} in {plan}.").format(
+            id=added.id, type=event["type"], day=day, plan=where
+        ),
+        markup=False,
+    )
     if started:
         rows: list[DeadlineRow] = [(None, path, d) for d in started]
         show_deadlines(rows, now, Format.TABLE, caseload=False, to_stderr=to_stderr)
     elif met:
         console.print(view.meets_text(met), markup=False, soft_wrap=True)
     else:
-        console.print("It starts no deadline by itself.", markup=False)
+        console.print(_("It starts no deadline by itself."), markup=False)
+    return str(added.id)

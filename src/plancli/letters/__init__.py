@@ -21,6 +21,7 @@ from plancli.documents import FONT_FILES
 from plancli.letters.catalogue import LETTERS, LETTERS_BY_NAME, Authority, Letter, LetterField
 from plancli.letters.render import (
     OUTPUT_SUFFIXES,
+    Delivery,
     LetterInfo,
     RenderedLetter,
     available_letters,
@@ -59,6 +60,7 @@ __all__ = [
     "Authority",
     "Letter",
     "LetterField",
+    "Delivery",
     "LetterInfo",
     "RenderedLetter",
     "_builtin_folder",

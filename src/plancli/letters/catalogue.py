@@ -6,10 +6,15 @@ from). No behaviour: what a letter computes is in `specifics`, its text in its t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-Recipient = Literal["district", "regional center", "district or regional center"]
+Recipient = Literal[
+    "district",
+    "regional center",
+    "district or regional center",
+    "DDS (copy to the regional center)",
+]
 FieldKind = Literal["text", "list", "date", "flag", "event", "rule"]
 
 
@@ -49,6 +54,9 @@ class Letter:
     # What the first of `rules` is counted from for the date the letter asks for (templates'
     # `response`): the letter's date, a date field (the meeting), or None: no such date.
     counts_from: Literal["letter", "meeting_date"] | None = "letter"
+    # A Lanterman Act letter (IPP, fair hearing): refused for a child under three, who is
+    # served by Early Start (SPEC §6.1), unless `--set system=rc`.
+    lanterman: bool = False
 
     def field(self, name: str) -> LetterField | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -69,6 +77,13 @@ WIC_4646_G_H = Authority(
     "Welf. & Inst. Code § 4646(g)-(h)", f"{_LEGAL_RULES}: rc-ipp-partial-agreement-implement"
 )
 WIC_4710 = Authority("Welf. & Inst. Code § 4710", f"{_LEGAL_RULES}: rc-noa-reduce-terminate-30d")
+_LETTERS_LAW = "docs/letters-law.md"
+EC_56346_F = Authority("Cal. Educ. Code § 56346(f)", f"{_LETTERS_LAW}: ec-56346f")
+WIC_4710_A = Authority("Welf. & Inst. Code § 4710(a)", f"{_LETTERS_LAW}: wic-4710-notice")
+WIC_4715_A = Authority("Welf. & Inst. Code § 4715(a)", f"{_LETTERS_LAW}: wic-4715-aid-paid-pending")
+IFSP_REVIEW = Authority(
+    "34 CFR 303.342(b); 17 CCR 52102", f"{_LETTERS_LAW}: es-ifsp-review-on-request"
+)
 
 _CONCERNS = LetterField(
     "concerns",
@@ -103,7 +118,29 @@ _DISAGREED = LetterField(
     required=True,
 )
 
-LETTERS: tuple[Letter, ...] = (
+# Values every letter takes (SPEC §6.1): the language of an interpreter, and an adult
+# student's authorization line.
+_INTERPRETER = LetterField(
+    "interpreter",
+    "text",
+    "the language you need an interpreter and translated documents in (es, vi, Spanish, ...)",
+    "--set interpreter=es",
+)
+_STUDENT_AUTHORIZES = LetterField(
+    "student_authorizes",
+    "flag",
+    "true when the student (18 or older) signs a line authorizing you to write for them",
+    "--set student_authorizes=true",
+)
+# A Lanterman letter for a child under three: the child's services really are Lanterman ones.
+_SYSTEM = LetterField(
+    "system",
+    "text",
+    "rc, when a child under three really is served under the Lanterman Act (not Early Start)",
+    "--set system=rc",
+)
+
+_LETTERS: tuple[Letter, ...] = (
     Letter(
         "eval-request",
         "district",
@@ -155,7 +192,7 @@ LETTERS: tuple[Letter, ...] = (
         "district",
         "implementation of the parts of the IEP the parent consents to",
         fields=(_PAST_MEETING, _AGREED, _DISAGREED),
-        authorities=(("partial", EC_56346_E),),
+        authorities=(("partial", EC_56346_E), ("due_process", EC_56346_F)),
     ),
     Letter(
         "recording-notice",
@@ -206,6 +243,7 @@ LETTERS: tuple[Letter, ...] = (
             ),
         ),
         records="ipp-meeting-requested",
+        lanterman=True,
     ),
     Letter(
         "partial-agreement",
@@ -217,11 +255,17 @@ LETTERS: tuple[Letter, ...] = (
         records="ipp-partial-agreement",
         records_on="meeting_date",
         counts_from="meeting_date",
-        authorities=(("partial", WIC_4646_G_H), ("notice", WIC_4710)),
+        authorities=(
+            ("partial", WIC_4646_G_H),
+            ("notice", WIC_4710),
+            ("notice_30_days", WIC_4710_A),
+            ("continue", WIC_4715_A),
+        ),
+        lanterman=True,
     ),
     Letter(
         "appeal-request",
-        "regional center",
+        "DDS (copy to the regional center)",
         "informal meeting, mediation or fair hearing; aid paid pending where it applies",
         rules=("fair-hearing-request", "aid-paid-pending"),
         fields=(
@@ -245,9 +289,24 @@ LETTERS: tuple[Letter, ...] = (
                 "--set aid_paid_pending=false",
                 default=True,
             ),
+            LetterField(
+                "remedy",
+                "text",
+                "what you ask the hearing to order, in a sentence",
+                '--set remedy="Keep speech therapy at two sessions a week"',
+            ),
         ),
         records="appeal-filed",
         counts_from=None,  # its two dates come from the notice of action (`specifics`)
+        lanterman=True,
+    ),
+    Letter(
+        "ifsp-review-request",
+        "regional center",
+        "an IFSP review on the family's request (Early Start; no number of days)",
+        fields=(_REASON,),
+        records="ifsp-review-requested",
+        authorities=(("review", IFSP_REVIEW),),
     ),
     Letter(
         "missed-deadline",
@@ -269,5 +328,17 @@ LETTERS: tuple[Letter, ...] = (
             ),
         ),
     ),
+)
+LETTERS: tuple[Letter, ...] = tuple(
+    replace(
+        letter,
+        fields=(
+            *letter.fields,
+            *((_SYSTEM,) if letter.lanterman else ()),
+            _INTERPRETER,
+            _STUDENT_AUTHORIZES,
+        ),
+    )
+    for letter in _LETTERS
 )
 LETTERS_BY_NAME: dict[str, Letter] = {letter.name: letter for letter in LETTERS}

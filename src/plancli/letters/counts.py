@@ -16,6 +16,7 @@ from typing import Any
 from plancli.daycount import Count, Counting, Note, NoteKind, Pause, SchoolCalendar
 from plancli.deadlines import Computation, count_period, deadline_as_if
 from plancli.errors import LetterError
+from plancli.i18n import _
 from plancli.letters.values import Draft, Section, date_section
 from plancli.letters.wording import CountedFrom, DaysAround, Side, Wording
 from plancli.model import Plan
@@ -115,17 +116,25 @@ def _response(
     assert period is not None
     plan, lang, words = draft.plan, draft.lang, draft.words
     estimated = computation.count.estimated
+    if estimated:  # the letter states the law's period; why the date is uncertain is said here
+        draft.warn(
+            _(
+                "The {rule} date ({due}) is an estimate: plancli counted every calendar day "
+                "because the plan's school calendar does not cover this whole period, so the "
+                "real date may be later. The letter states the law's period and no date; add "
+                "the school calendar (`plancli calendar ...`) for an exact date."
+            ).format(rule=rule.id, due=computation.due.isoformat())
+        )
     return Section(
         "response",
         {
             "rule": rule.id,
-            "citation": law_citation(rule),
+            "citation": words.citation(law_citation(rule)),
             "days": period.amount,
             "within": within(rule, period, computation.due, start, plan, words, counted_from),
             "due": date_section("response.due", computation.due, lang),
             "not_counted": not_counted(computation.count, plan, words),
             "estimated": estimated,
-            "estimate_note": words.estimate_note if estimated else None,
             "passed": computation.due < draft.on,
         },
     )
@@ -146,7 +155,8 @@ def not_counted(count: Count, plan: Plan, words: Wording) -> list[str]:
         else:
             # The break's name as the plan's calendar gives it, and the days off around it.
             around = _days_around(pause, calendar)
-            name = pause.reason + (words.days_around(around) if around is not None else "")
+            around_words = words.days_around(around) if around is not None else ""
+            name = words.break_name(pause.reason) + around_words
         found.append(f"{name} ({words.date_range(pause.first, pause.last)})")
     for day, holiday in count.skipped:
         found.append(f"{words.holiday(holiday)} ({words.long_date(day)})")

@@ -11,13 +11,23 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from plancli.documents import Block, Bullets, Document, Line, Paragraph, SignatureGroup, Subject
+from plancli.documents import (
+    Block,
+    Bullets,
+    Document,
+    Heading,
+    Line,
+    Paragraph,
+    SignatureGroup,
+    Subject,
+)
 from plancli.letters.wording import WORDINGS
 
 _SUBJECT_PREFIXES = tuple(w.subject_prefix for w in WORDINGS.values())
 _CLOSINGS = tuple(w.closing for w in WORDINGS.values())
 _SIGNATURE_LABELS = tuple(w.signature_label for w in WORDINGS.values())
 
+_SHORT_LINE = 40  # characters: a line of thanks, not a paragraph of its own
 _Chunk = tuple[str, list[str]]  # ("para", lines) or ("list", items)
 
 
@@ -30,16 +40,37 @@ def letter_title(text: str, name: str) -> str:
     return name
 
 
-def letter_document(text: str, *, lang: str, title: str, day: date) -> Document:
+def letter_document(
+    text: str,
+    *,
+    lang: str,
+    title: str,
+    day: date,
+    running_head: str = "",
+    heading: str = "",
+) -> Document:
     """The letter's text as typed blocks: paragraphs (the subject line marked), bullet lists,
-    and the closing with the signature line and the sender's name as one group."""
+    and, kept on one page, the last paragraph, the closing, the signature line, the sender's
+    name and what follows it (an authorization line, copy lines). `heading`: a heading atop
+    the letter (its language, in a document with both)."""
     chunks = list(_chunks(text))
     blocks: list[Block] = [_block(kind, lines) for kind, lines in chunks]
     together = _signature_chunks(chunks)
     if together is not None:
         group = SignatureGroup(tuple(_block(*chunks[i]) for i in together))
         blocks[together.start : together.stop] = [group]
-    return Document(lang=lang, title=title, day=day, text=text, blocks=tuple(blocks))
+    if heading:
+        blocks.insert(0, Heading(heading, level=2))
+    page_label = WORDINGS[lang].page_label if lang in WORDINGS else ""
+    return Document(
+        lang=lang,
+        title=title,
+        day=day,
+        text=text,
+        blocks=tuple(blocks),
+        running_head=running_head,
+        page_label=page_label,
+    )
 
 
 def _block(kind: str, lines: list[str]) -> Paragraph | Bullets:
@@ -83,12 +114,14 @@ def _signature_chunks(chunks: Sequence[_Chunk]) -> range | None:
     first = sign
     if sign > 0 and chunks[sign - 1][0] == "para" and chunks[sign - 1][1][-1] in _CLOSINGS:
         first = sign - 1
-    end = sign + 1
-    # The name under the line, when it is a paragraph of its own.
-    if (
-        chunks[sign][1][-1].startswith(_SIGNATURE_LABELS)
-        and end < len(chunks)
-        and chunks[end][0] == "para"
-    ):
-        end += 1
-    return range(first, end)
+        # The letter's last paragraph goes with its closing, never alone on a page; a short
+        # line of thanks takes the paragraph before it too.
+        for _ in range(2):
+            if first == 0 or chunks[first - 1][0] != "para":
+                break  # a list before the closing stays where it falls
+            first -= 1
+            lines = chunks[first][1]
+            if len(lines) > 1 or len(lines[0]) > _SHORT_LINE:
+                break
+    # Everything after the signature line (the name, an authorization, copy lines).
+    return range(first, len(chunks))

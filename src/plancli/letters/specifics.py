@@ -20,7 +20,7 @@ from typing import Any
 from plancli.deadlines import Deadline, Status, deadlines_for
 from plancli.errors import LetterError, suggestion
 from plancli.letters.counts import law_citation, not_counted, read_deadline_notes, within
-from plancli.letters.values import Draft, Section, date_section
+from plancli.letters.values import Draft, Section, date_section, first_name
 from plancli.rules import AGENCY_OWNERS, EVENT_HAPPENED, RULES_BY_ID, Kind, System
 
 Values = dict[str, Any]
@@ -57,7 +57,7 @@ def _meeting_has_taken_place(draft: Draft) -> Values:
     """Both letters answer a meeting that has been held: a later date is a typo, probably."""
     meeting, on = draft.values["meeting_date"], draft.on
     if meeting > on:
-        draft.warnings.append(
+        draft.warn(
             f"meeting_date {meeting.isoformat()} is after the letter's date "
             f"({on.isoformat()}), but the letter is about a meeting that has taken place: "
             "check the dates."
@@ -77,7 +77,7 @@ def _recording_notice(draft: Draft) -> Values:
             "--date."
         )
     if (meeting - on).days == 1:
-        draft.warnings.append(
+        draft.warn(
             "The meeting is the day after this letter: deliver the notice at least 24 "
             "hours before the meeting starts."
         )
@@ -95,7 +95,7 @@ def _assessment_after_intake(draft: Draft) -> Values:
         "followup": Section(
             "followup",
             {
-                "citation": assessment.citation,
+                "citation": draft.words.citation(assessment.citation),
                 "days": assessment.period.amount,
                 "urgent_days": urgent[0] if urgent else None,
             },
@@ -141,14 +141,14 @@ def _appeal(draft: Draft) -> Values:
     }
     hearing, pending = found["fair-hearing-request"], found["aid-paid-pending"]
     if hearing.due < on:
-        draft.warnings.append(
+        draft.warn(
             f"The window to appeal ended on {hearing.due.isoformat()} "
             "(fair-hearing-request); the letter asks that the appeal be accepted anyway."
         )
     wanted_pending = bool(draft.values.get("aid_paid_pending", True))
     keep = wanted_pending and pending.due >= on
     if wanted_pending and pending.due < on:
-        draft.warnings.append(
+        draft.warn(
             f"Services continue during an appeal only if it is filed by "
             f"{pending.due.isoformat()} (aid-paid-pending); the letter does not ask for it."
         )
@@ -158,7 +158,7 @@ def _appeal(draft: Draft) -> Values:
         return Section(
             path,
             {
-                "citation": d.rule.citation,
+                "citation": draft.words.citation(d.rule.citation),
                 "days": d.computed.period.amount,
                 "due": date_section(f"{path}.due", d.due, lang),
                 "passed": d.due < on,
@@ -166,6 +166,8 @@ def _appeal(draft: Draft) -> Values:
             },
         )
 
+    if keep:
+        draft.facts["services_continue_by"] = pending.due
     effective = notice.date_field("effective_date")
     return {
         "notice": Section(
@@ -194,7 +196,28 @@ def _missed_deadline(draft: Draft) -> tuple[Values, str]:
     """The overdue deadline named by `rule` (and `trigger`), written to whoever owes it."""
     d = _overdue_deadline(draft)
     kind = "district" if d.rule.system in (System.IEP, System.SECTION_504) else "regional center"
-    return {"missed": _missed_section(draft, d)}, kind
+    return {"missed": _missed_section(draft, d), "next": _next_step(draft, d)}, kind
+
+
+def _next_step(draft: Draft, d: Deadline) -> Section:
+    """What the family files next if the agency still does not act, and its last day
+    (`Deadline.complaint_by`, SPEC §5; None for a regional center: no limit was found)."""
+    by = d.complaint_by
+    return Section(
+        "next",
+        {
+            "system": str(d.rule.system),
+            "by": date_section("next.by", by, draft.lang) if by is not None else None,
+        },
+    )
+
+
+@addressed_by("appeal-request")
+def _appeal_to_dds(draft: Draft) -> tuple[Values, str]:
+    """An appeal goes to DDS, which must receive it (or its postmark) for services to
+    continue (Welf. & Inst. Code § 4715(a)); the regional center gets a copy."""
+    center = draft.recipient("regional center", required=False)
+    return {"copy_to": center}, "dds"
 
 
 def _overdue_deadline(draft: Draft) -> Deadline:
@@ -253,7 +276,7 @@ def _overdue_deadline(draft: Draft) -> Deadline:
 
 
 def _missed_section(draft: Draft, d: Deadline) -> Section:
-    lang, words, child = draft.lang, draft.words, draft.plan.child.name
+    lang, words, child = draft.lang, draft.words, first_name(draft.plan.child.name)
     rule = d.rule
     action = (
         rule.missed_action.words(lang, child=child)
@@ -263,7 +286,7 @@ def _missed_section(draft: Draft, d: Deadline) -> Section:
     values: dict[str, Any] = {
         "rule": rule.id,
         "action": action,
-        "citation": law_citation(rule),
+        "citation": words.citation(law_citation(rule)),
         "guideline": rule.kind is Kind.GUIDELINE,
         "due": date_section("missed.due", d.due, lang),
         "days_late": words.days_ago((draft.on - d.due).days),

@@ -126,10 +126,40 @@ def _bullets_filter(items: object) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
+def _bare_filter(citation: object) -> str:
+    """A Spanish citation inside parentheses: without its article, and the acronym of a code in
+    brackets ('(artículo 56029 del Código de Educación de California)', '(título 34 del Código
+    de Regulaciones Federales [CFR], sección 300.503)')."""
+    text = str(citation)
+    for article in ("el ", "los "):
+        text = text.replace("; " + article, "; ")
+        text = text.removeprefix(article)
+    for acronym in ("CFR", "CCR", "USC"):
+        text = text.replace(f"({acronym})", f"[{acronym}]")
+    return text
+
+
+def _capfirst_filter(text: object) -> str:
+    """The first letter as a capital, the rest as it is (a citation that starts a sentence)."""
+    value = str(text)
+    return value[:1].upper() + value[1:]
+
+
+_CLOCK = re.compile(r"(?i)\b(\d{1,2}(?::\d{2})?)\s*([ap])\.?\s*m\.?(?=\W|$)")
+
+
+def _hora_filter(text: object) -> str:
+    """A time typed as '3:30 PM', written the Spanish way: '3:30 p. m.'."""
+    return _CLOCK.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}. m.", str(text))
+
+
 def _configure(environment: jinja2.Environment) -> jinja2.Environment:
     environment.filters["longdate"] = _longdate_filter
     environment.filters["fulldate"] = _fulldate_filter
     environment.filters["bullets"] = _bullets_filter
+    environment.filters["bare"] = _bare_filter
+    environment.filters["capfirst"] = _capfirst_filter
+    environment.filters["hora"] = _hora_filter
     return environment
 
 

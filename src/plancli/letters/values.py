@@ -8,13 +8,45 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from plancli import glossary
 from plancli.errors import LetterError
+from plancli.i18n import _
 from plancli.letters.catalogue import Letter, LetterField
-from plancli.letters.wording import Wording, wording
+from plancli.letters.wording import Wording, language_code, wording
 from plancli.model import Plan
 from plancli.vocab import FALSE_WORDS, TRUE_WORDS, yes_no
 
 ADULT_AGE = 18
+EARLY_START_AGE = 3  # Part C serves infants and toddlers under three (34 CFR 303.21)
+
+# Who may sign a letter about a person of 18 or more (SPEC §6.1), by recipient: the district
+# deals with the student, an educational-rights holder or a conservator (Cal. Educ. Code
+# § 56041.5); the regional center with the consumer or a conservator (letters-law.md:
+# lanterman-authorized-rep); anyone else writes with the adult's signed authorization.
+ADULT_SIGNERS = {
+    "district": ("student", "educational-rights-holder", "conservator"),
+    "regional center": ("student", "conservator"),
+}
+
+_COMMON_ENGLISH_TEXT = (
+    "the and of with for from to in on at by is are was were my his her their our this that "
+    "an week weeks month months hours hour day days times session sessions therapy services "
+    "service support class school program placement assessment reduce reducing keep care "
+    "respite progress skills twice once"
+)
+_COMMON_ENGLISH = _COMMON_ENGLISH_TEXT.split()
+# Words that mark a value typed in English (a Spanish letter prints family text as typed).
+_ENGLISH_WORDS = frozenset(
+    {
+        *(
+            word
+            for term in glossary.CONCERNS
+            for word in term.en.casefold().split()
+            if word.isascii() and len(word) > 3
+        ),
+        *_COMMON_ENGLISH,
+    }
+)
 
 # What plancli needs from the plan for the sender and recipient blocks, and how to add it.
 PLAN_HINTS = {
@@ -33,6 +65,19 @@ PLAN_HINTS = {
 }
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Values that are codes or ids, never words of the letter.
+_NOT_WORDS = frozenset({"rule", "trigger", "notice", "system", "interpreter"})
+
+
+def looks_english(text: str) -> bool:
+    """True when a value has a word that only English uses (a Spanish letter warns)."""
+    words = re.findall(r"[a-záéíóúüñ']+", text.casefold())
+    return any(word in _ENGLISH_WORDS for word in words)
+
+
+def first_name(name: str) -> str:
+    """The name a letter calls the child by after the first mention."""
+    return name.split()[0] if name.split() else name
 
 
 def age_on(birth: date, day: date) -> int:
@@ -92,6 +137,20 @@ class Draft:
         self.missing: list[str] = []
         self.warnings: list[str] = []
         self.values: dict[str, Any] = {}
+        self.english: list[str] = []  # values a Spanish letter prints as typed in English
+        self.facts: dict[str, Any] = {}  # what a letter's function found, for the advice after it
+        # Every language the document is written in (`--lang es+en`): language access is
+        # asked for when one of them is not English.
+        self.languages: tuple[str, ...] = (lang,)
+
+    def warn(self, message: str) -> None:
+        """A warning, once: the same message twice is one warning (SPEC §6)."""
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    @property
+    def age(self) -> int:
+        return age_on(self.plan.child.birth_date, self.on)
 
     # -- --set values ---------------------------------------------------------------------
 
@@ -100,9 +159,11 @@ class Draft:
             spec = self.letter.field(key) if self.letter is not None else None
             if self.letter is not None and spec is None:
                 known = ", ".join(f.name for f in self.letter.fields) or "none"
-                self.warnings.append(
-                    f"--set {key}: the letter {self.name} does not use it (its fields: {known}); "
-                    "ignored."
+                self.warn(
+                    _(
+                        "--set {key}: the letter {name} does not use it (its fields: {known}); "
+                        "ignored."
+                    ).format(key=key, name=self.name, known=known)
                 )
                 continue
             if spec is None:  # a user's own letter: every value is text
@@ -139,16 +200,43 @@ class Draft:
                 )
 
     def fields(self) -> Section:
-        """The letter's values as templates read them (`fields.concerns`)."""
-        return Section(
-            "fields",
-            {
-                key: date_section(f"fields.{key}", value, self.lang)
-                if isinstance(value, date)
-                else value
-                for key, value in self.values.items()
-            },
-        )
+        """The letter's values as templates read them (`fields.concerns`). In a Spanish letter
+        the concerns a plan lists in English come from the glossary; any other value is the
+        family's own text, printed as typed (and noted when it looks English)."""
+        shown: dict[str, Any] = {}
+        for key, value in self.values.items():
+            if isinstance(value, date):
+                shown[key] = date_section(f"fields.{key}", value, self.lang)
+            elif isinstance(value, list):
+                shown[key] = [self._typed(key, item) for item in value]
+            elif isinstance(value, str) and key not in _NOT_WORDS:
+                shown[key] = self._typed(key, value)
+            else:
+                shown[key] = value
+        return Section("fields", shown)
+
+    def _typed(self, key: str, text: str) -> str:
+        if self.lang != "es":
+            return text
+        if key == "concerns":
+            spanish = glossary.concern_es(text)
+            if spanish is not None:
+                return spanish
+        if looks_english(text) and text not in self.english:
+            self.english.append(text)
+        return text
+
+    def english_warning(self) -> None:
+        """One warning for every value of a Spanish letter that still looks English."""
+        if self.english:
+            shown = "; ".join(f"«{t[:40]}»" for t in self.english)
+            self.warn(
+                _(
+                    "This Spanish letter prints values that look English as you typed them: "
+                    "{values}. To have the letter all in Spanish, give them in Spanish with "
+                    "--set (or in the plan)."
+                ).format(values=shown)
+            )
 
     # -- plan values ----------------------------------------------------------------------
 
@@ -160,7 +248,10 @@ class Draft:
 
     def sender(self) -> Section:
         family = self.plan.family
-        name = self.need("family.parent_name", family.parent_name)
+        if family.relationship == "student":  # the student writes and signs
+            name: str | None = self.plan.child.name
+        else:
+            name = self.need("family.parent_name", family.parent_name)
         address = self.need("family.address", family.address)
         return Section(
             "sender",
@@ -180,6 +271,7 @@ class Draft:
             "child",
             {
                 "name": child.name,
+                "first": first_name(child.name),
                 "birth_date": date_section("child.birth_date", child.birth_date, self.lang),
                 "concerns": list(child.concerns),
                 "school": school.name if school is not None and school.name else None,
@@ -189,12 +281,115 @@ class Draft:
             },
         )
 
+    def writer(self, kind: str) -> Section:
+        """Who writes and signs (`family.relationship`, `family.parent_role`), checked against
+        the person's age on the letter's date: at 18 the rights are the student's own."""
+        family = self.plan.family
+        relationship = family.relationship or "parent"
+        authorizes = bool(self.values.get("student_authorizes"))
+        adult = self.age >= ADULT_AGE
+        if adult:
+            self._check_adult(kind, relationship, authorizes=authorizes)
+        elif relationship == "student":
+            raise LetterError(
+                _(
+                    "family.relationship is student, but {first} is {age} on {date}: until 18 "
+                    "a parent or guardian signs these letters. Set family.relationship to who "
+                    "you are (parent, guardian, foster-parent, educational-rights-holder, "
+                    "other). Nothing was written."
+                ).format(
+                    first=first_name(self.plan.child.name),
+                    age=self.age,
+                    date=self.on.isoformat(),
+                )
+            )
+        elif authorizes:
+            self.warn(
+                _(
+                    "--set student_authorizes: {first} is under 18 on {date}, so the letter "
+                    "has no authorization line; ignored."
+                ).format(first=first_name(self.plan.child.name), date=self.on.isoformat())
+            )
+        return Section(
+            "writer",
+            {
+                "relationship": relationship,
+                "role": family.parent_role or "",
+                "self": relationship == "student",
+                "authorized": adult and authorizes and relationship != "student",
+                "name": family.parent_name or None,
+            },
+        )
+
+    def _check_adult(self, kind: str, relationship: str, *, authorizes: bool) -> None:
+        signers = ADULT_SIGNERS["district" if kind == "district" else "regional center"]
+        if relationship in signers or authorizes:
+            return
+        first = first_name(self.plan.child.name)
+        if kind == "district":
+            message = _(
+                "{first} is 18 or older on {date}, so {first}'s education rights belong to "
+                "{first} (Cal. Educ. Code § 56041.5): a letter signed by a parent would claim "
+                "rights the parent no longer holds. Either let {first} sign it (set "
+                "`relationship: student` under `family:`), or have {first} sign an "
+                "authorization line (--set student_authorizes=true), or, if a court appointed "
+                "you conservator or {first} gave you the educational rights, set "
+                "`relationship: conservator` or `relationship: educational-rights-holder`. "
+                "Nothing was written."
+            )
+        else:
+            message = _(
+                "{first} is 18 or older on {date}, so the regional center deals with {first}, "
+                "or with a conservator, or with an authorized representative {first} named on "
+                "DDS form DS 1819. Either let {first} sign the letter (set `relationship: "
+                "student` under `family:`), or have {first} sign an authorization line and "
+                "attach form DS 1819 (--set student_authorizes=true), or, if a court "
+                "appointed you conservator, set `relationship: conservator`. Nothing was "
+                "written."
+            )
+        raise LetterError(message.format(first=first, date=self.on.isoformat()))
+
+    def access(self) -> Section | None:
+        """Language access (SPEC §6.1): the language of the interpreter and translated
+        documents to ask for, when the letter or the family's language is not English, or
+        `--set interpreter=` names one; None otherwise."""
+        typed = self.values.get("interpreter")
+        family = self.plan.family.language
+        if typed:
+            language = str(typed)
+        elif family and family != "en":
+            language = family
+        else:
+            language = next((lang for lang in self.languages if lang != "en"), "")
+        if not language or language_code(language) == "en":
+            return None
+        name = self.words.language(language)
+        return Section("access", {"lang": name, "code": language_code(language)})
+
     def recipient(self, kind: str, *, required: bool = True) -> Section | None:
         """The district ("district") or the regional center (any other kind); without
         `required`, None when the plan does not name it."""
         if kind == "district":
             return self._district(required=required)
+        if kind == "dds":
+            return self._dds()
         return self._regional_center(required=required)
+
+    def _dds(self) -> Section:
+        """The Department of Developmental Services' appeals unit: no public source gave a
+        mailing address (rules.agencies.DDS_APPEALS), so the advice after the letter says how
+        to send it."""
+        words = self.words
+        return Section(
+            "recipient",
+            {
+                "kind": "dds",
+                "organization": words.dds,
+                "the": words.the_dds,
+                "salutation": words.salutation(None),
+                "lines": [words.dds, words.dds_appeals],
+            },
+        )
 
     def _district(self, *, required: bool) -> Section | None:
         school = self.plan.school
@@ -214,6 +409,7 @@ class Draft:
             {
                 "kind": "district",
                 "person": contact or None,
+                "salutation": self.words.salutation(contact or None),
                 "organization": district or name,
                 "the": self.words.the_district,
                 "lines": [*lines, *_lines(address or "")],
@@ -235,6 +431,7 @@ class Draft:
             {
                 "kind": "regional center",
                 "person": coordinator or None,
+                "salutation": self.words.salutation(coordinator or None),
                 "organization": name,
                 "the": self.words.the_regional_center,
                 "lines": [line for line in (coordinator, name) if line] + _lines(address or ""),
@@ -244,7 +441,7 @@ class Draft:
     def no_address(self, key: str, address: str | None) -> None:
         """A recipient without an address still gets the letter (by hand or email): warn."""
         if address is None or not address.strip():
-            self.warnings.append(
+            self.warn(
                 f"{key} is not in the plan, so the letter has no address for the recipient; "
                 f"to mail it, {PLAN_HINTS[key].split(': ', 1)[1]} in the plan file."
             )

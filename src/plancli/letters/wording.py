@@ -12,10 +12,13 @@ Adding a language: a subclass of `Wording` with every method, and its code in `W
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from plancli import glossary
 from plancli.daycount import Counting
 from plancli.rules import AgeOffset, Period, Rule, System
 
@@ -49,9 +52,29 @@ class Wording:
     signature_label = ""
     the_district = ""
     the_regional_center = ""
-    estimate_note = ""
+    the_dds = ""
+    dds = ""  # the Department of Developmental Services, by its name in this language
+    dds_appeals = ""  # the unit that takes Lanterman Act appeals
+    page_label = ""  # "Page {page} of {pages}", for a document's page numbers
+    version = ""  # the heading of this language's letter in a document with two
 
     def long_date(self, day: date) -> str:
+        raise NotImplementedError
+
+    def citation(self, text: str) -> str:
+        """A citation as this language writes it (English: as the rule catalogue has it)."""
+        return text
+
+    def break_name(self, name: str) -> str:
+        """A school break's name as the plan's calendar gives it, for a letter's text."""
+        return name
+
+    def language(self, value: str) -> str:
+        """A language's name (from a code such as "vi", or a name in either language)."""
+        known = _language(value)
+        return known[0 if self.code == "en" else 1] if known else value.strip()
+
+    def salutation(self, person: str | None) -> str:
         raise NotImplementedError
 
     def full_date(self, day: date) -> str:
@@ -119,11 +142,11 @@ class English(Wording):
     signature_label = "Signature:"
     the_district = "the district"
     the_regional_center = "the regional center"
-    estimate_note = (
-        "I counted every calendar day, because I do not have the school calendar for this "
-        "whole period; school breaks of more than five school days and the time between school "
-        "years do not count, so the date may be later."
-    )
+    the_dds = "DDS"
+    dds = "Department of Developmental Services (DDS)"
+    dds_appeals = "Lanterman Act Appeals"
+    page_label = "Page {page} of {pages}"
+    version = "English version"
     _after = {
         "letter": "of receiving this letter",
         "meeting_date": "of that meeting",
@@ -132,6 +155,16 @@ class English(Wording):
     _tolled_tail = (
         ", not counting days between school years or school breaks of more than five school days"
     )
+
+    def salutation(self, person: str | None) -> str:
+        """'Dear Principal Kim:', 'Dear Ms. Kim:', 'Dear Jane Kim:' or, unnamed, 'To whom it
+        may concern:'."""
+        if person is None:
+            return "To whom it may concern:"
+        title, name = _title_and_name(person)
+        if title is not None and name:
+            return f"Dear {title} {name.split()[-1]}:"
+        return f"Dear {name or person}:"
 
     def long_date(self, day: date) -> str:
         """'November 23, 2026'."""
@@ -225,11 +258,11 @@ class Spanish(Wording):
     signature_label = "Firma:"
     the_district = "el distrito"
     the_regional_center = "el centro regional"
-    estimate_note = (
-        "Conté todos los días del calendario porque no tengo el calendario escolar de todo este "
-        "período; las vacaciones de más de cinco días de clases y los días entre un año escolar y "
-        "otro no se cuentan, así que la fecha podría ser posterior."
-    )
+    the_dds = "el DDS"
+    dds = "Departamento de Servicios del Desarrollo (DDS)"
+    dds_appeals = "Apelaciones de la Ley Lanterman"
+    page_label = "Página {page} de {pages}"
+    version = "Versión en español"
     _after = {
         "letter": "la recepción de esta carta",
         "meeting_date": "esa reunión",
@@ -243,10 +276,10 @@ class Spanish(Wording):
     _holidays = {
         "New Year's Day": "Año Nuevo",
         "Birthday of Martin Luther King, Jr.": "Día de Martin Luther King Jr.",
-        "Washington's Birthday": "Día de los Presidentes (Washington's Birthday)",
+        "Washington's Birthday": "Día de los Presidentes",
         "Cesar Chavez Day": "Día de César Chávez",
-        "Memorial Day": "Día de los Caídos (Memorial Day)",
-        "Juneteenth National Independence Day": "Juneteenth",
+        "Memorial Day": "Día de los Caídos",
+        "Juneteenth National Independence Day": "Juneteenth (Día de la Emancipación)",
         "Independence Day": "Día de la Independencia",
         "Labor Day": "Día del Trabajo",
         "Columbus Day": "Día de Colón",
@@ -256,6 +289,41 @@ class Spanish(Wording):
         "Christmas Day": "Navidad",
         "district closure (listed in the plan)": "cierre del distrito",
     }
+
+    # A courtesy title the plan gives (in English or Spanish), as a Spanish salutation says it.
+    _courtesy = {
+        "Mr.": "Estimado Sr.",
+        "Sr.": "Estimado Sr.",
+        "Ms.": "Estimada Sra.",
+        "Mrs.": "Estimada Sra.",
+        "Sra.": "Estimada Sra.",
+        "Srta.": "Estimada Srta.",
+        "Dra.": "Estimada Dra.",
+    }
+
+    def salutation(self, person: str | None) -> str:
+        """'Estimada Sra. Kim:' when the plan gives a title that says how to address the
+        person; otherwise 'A la atención de Jane Kim:' (no guessed gender, no 'Estimado/a');
+        unnamed, 'A quien corresponda:'."""
+        if person is None:
+            return "A quien corresponda:"
+        title, name = _title_and_name(person)
+        opening = self._courtesy.get(title or "")
+        if opening is not None and name:
+            return f"{opening} {name.split()[-1]}:"
+        return f"A la atención de {name or person}:"
+
+    def citation(self, text: str) -> str:
+        """'Cal. Educ. Code §§ 56321(a), 56043(a)' -> 'los artículos 56321(a) y 56043(a) del
+        Código de Educación de California' (the glossary's names; CDE's Spanish usage)."""
+        return "; ".join(_spanish_citation(part.strip()) for part in text.split(";"))
+
+    def break_name(self, name: str) -> str:
+        """'las vacaciones de invierno («Winter break»)': the gloss, then the district's name."""
+        gloss = glossary.break_es(name)
+        if gloss is None:
+            return f"las vacaciones «{name}»"
+        return f"las {gloss} («{name}»)"
 
     def long_date(self, day: date) -> str:
         """'23 de noviembre de 2026'."""
@@ -354,3 +422,136 @@ def long_date(day: date, lang: str) -> str:
 def full_date(day: date, lang: str) -> str:
     """With the weekday: 'Monday, November 23, 2026' or 'lunes 23 de noviembre de 2026'."""
     return wording(lang).full_date(day)
+
+
+# ---- names and titles ------------------------------------------------------------------------
+
+# Languages families name for an interpreter (`--set interpreter=`, `family.language`): the
+# code, then the name in English and in Spanish.
+LANGUAGE_NAMES: dict[str, tuple[str, str]] = {
+    "en": ("English", "inglés"),
+    "es": ("Spanish", "español"),
+    "vi": ("Vietnamese", "vietnamita"),
+    "zh": ("Chinese", "chino"),
+    "yue": ("Cantonese", "cantonés"),
+    "cmn": ("Mandarin", "mandarín"),
+    "tl": ("Tagalog", "tagalo"),
+    "ko": ("Korean", "coreano"),
+    "hy": ("Armenian", "armenio"),
+    "fa": ("Persian (Farsi)", "persa (farsi)"),
+    "ru": ("Russian", "ruso"),
+    "ar": ("Arabic", "árabe"),
+    "hmn": ("Hmong", "hmong"),
+    "pa": ("Punjabi", "panyabí"),
+    "km": ("Khmer", "jemer"),
+    "ja": ("Japanese", "japonés"),
+    "pt": ("Portuguese", "portugués"),
+    "mix": ("Mixtec", "mixteco"),
+    "zap": ("Zapotec", "zapoteco"),
+    "trs": ("Triqui", "triqui"),
+}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_LANGUAGE_KEYS = {
+    _fold(key): names
+    for code, names in LANGUAGE_NAMES.items()
+    for key in (code, names[0], names[1], names[0].split(" (")[0], names[1].split(" (")[0])
+}
+
+
+def _language(value: str) -> tuple[str, str] | None:
+    return _LANGUAGE_KEYS.get(_fold(value))
+
+
+def language_code(value: str) -> str | None:
+    """The code of a language a family names ('Spanish', 'español', 'es' -> 'es')."""
+    names = _language(value)
+    return next((code for code, known in LANGUAGE_NAMES.items() if known == names), None)
+
+
+# Courtesy titles (kept, as the plan writes them) and job titles (left out of a salutation
+# in Spanish, whose job titles have a gender) a plan's contact may begin with.
+_COURTESY = {
+    "mr": "Mr.",
+    "ms": "Ms.",
+    "mrs": "Mrs.",
+    "mx": "Mx.",
+    "dr": "Dr.",
+    "sr": "Sr.",
+    "sra": "Sra.",
+    "srta": "Srta.",
+    "dra": "Dra.",
+}
+_JOBS = (
+    "Vice Principal",
+    "Assistant Principal",
+    "Principal",
+    "Superintendent",
+    "Director",
+    "Coordinator",
+    "Program Specialist",
+)
+
+
+def _title_and_name(person: str) -> tuple[str | None, str]:
+    """'Principal Jane Kim' -> ('Principal', 'Jane Kim'); 'Ms. Kim' -> ('Ms.', 'Kim');
+    'Jane Kim' -> (None, 'Jane Kim')."""
+    text = " ".join(person.split())
+    first, _, rest = text.partition(" ")
+    courtesy = _COURTESY.get(first.rstrip(".").casefold())
+    if courtesy is not None and rest:
+        return courtesy, rest
+    for job in _JOBS:
+        if text.casefold().startswith(job.casefold() + " "):
+            return job, text[len(job) + 1 :]
+    return None, text
+
+
+# ---- citations the Spanish way -----------------------------------------------------------------
+
+_CODE = re.compile(r"(Cal\. Educ\. Code|Welf\. & Inst\. Code|Gov\. Code) §§? (.+)")
+_TITLED = re.compile(r"(\d+) (CFR|CCR|USC) (.+)")
+_RANGE = re.compile(r"^([\d.]+)\s*[–-]\s*([\d.]+)$")
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} y {items[-1]}"
+
+
+def _sections(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _spanish_citation(part: str) -> str:
+    """One citation of the catalogue, written the Spanish way (glossary.cite_es for one
+    section; several sections and ranges as CDE's Spanish notice writes them)."""
+    code = _CODE.fullmatch(part)
+    if code is not None:
+        name, sections = code.group(1), _sections(code.group(2))
+        if len(sections) == 1 and not _RANGE.match(sections[0]):
+            return glossary.cite_es(name, sections[0])
+        spanish = glossary.cite_es(name, "0").split(" del ", 1)[1]
+        return f"los artículos {_and(_spread(sections))} del {spanish}"
+    titled = _TITLED.fullmatch(part)
+    if titled is not None:
+        title, name, sections = titled.group(1), titled.group(2), _sections(titled.group(3))
+        if len(sections) == 1 and not _RANGE.match(sections[0]):
+            return glossary.cite_es(f"{title} {name}", sections[0])
+        head = glossary.cite_es(f"{title} {name}", "0").rsplit(",", 1)[0]
+        unit = "artículos" if name == "USC" else "secciones"
+        return f"{head}, {unit} {_and(_spread(sections))}"
+    raise ValueError(f"no Spanish form for the citation {part!r}")
+
+
+def _spread(sections: list[str]) -> list[str]:
+    """'52170–52174' -> '52170 a 52174' (a range, in words)."""
+    spread = []
+    for section in sections:
+        ranged = _RANGE.match(section)
+        spread.append(f"{ranged.group(1)} a {ranged.group(2)}" if ranged else section)
+    return spread

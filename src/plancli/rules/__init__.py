@@ -288,7 +288,7 @@ EVENT_HAPPENED: dict[str, Phrase] = {
     ),
     "early-start-referral": Phrase(
         "the regional center received the referral of {child} to Early Start",
-        "el centro regional recibió la remisión (referral) de {child} a Early Start",
+        "el centro regional recibió la remisión de {child} a Early Start",
     ),
     "ifsp-consent-given": Phrase(
         "I gave my consent to the services in {child}'s IFSP",
@@ -315,6 +315,9 @@ def _event_systems() -> dict[str, System]:
 
 
 EVENT_SYSTEMS: dict[str, System] = _event_systems()
+# Requests a letter records (`--record`) that start no counted deadline: the law sets no
+# number of days for them (an IFSP review the family asks for: 34 CFR 303.342(b)).
+EVENT_SYSTEMS.setdefault("ifsp-review-requested", System.EARLY_START)
 # A call, email, letter, meeting or visit, and any promise made in it (SPEC §8): no system.
 CONTACT_EVENT = "contact"
 EVENT_TYPES: tuple[str, ...] = (

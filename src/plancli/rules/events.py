@@ -190,6 +190,10 @@ EVENT_LABELS: dict[str, Phrase] = {
         "The early intervention services in the IFSP began",
         "Comenzaron los servicios de intervención temprana del IFSP",
     ),
+    "ifsp-review-requested": Phrase(
+        "The regional center received the request for an IFSP review",
+        "El centro regional recibió la solicitud de una revisión del IFSP",
+    ),
     "ifsp-review": Phrase(
         "The IFSP was reviewed",
         "Se revisó el IFSP",

@@ -23,7 +23,9 @@ from plancli.hints import date_problem, event_type_problem
 from plancli.hints import show as _show
 from plancli.i18n import _
 from plancli.model import (
+    PARENT_ROLES,
     PLAN_VERSION,
+    RELATIONSHIPS,
     Child,
     Event,
     Family,
@@ -299,21 +301,33 @@ class _Checker:
     def family(self, data: dict[str, Any] | None) -> Family:
         if data is None:
             return Family()
-        keys = ("parent_name", "relationship", "address", "phone", "email", "language")
-        self.unknown_keys(data, keys, "family.")
-        values = {key: self.text(data, key, "family.") for key in keys}
+        keys = ("parent_name", "address", "phone", "email", "language")
+        chosen = {"relationship": RELATIONSHIPS, "parent_role": PARENT_ROLES}
+        self.unknown_keys(data, (*keys, *chosen), "family.")
+        values = {key: self.text(data, key, "family.") for key in (*keys, *chosen)}
         language = values["language"]
         if language is not None and language not in LANGUAGES:
             self.problem(
                 "family.language", _("expected en or es, got {value}").format(value=_show(language))
             )
             values["language"] = None
+        for key, allowed in chosen.items():  # words of the letters: one of a fixed list
+            value = values[key]
+            if value is not None and value not in allowed:
+                self.problem(
+                    f"family.{key}",
+                    _("expected one of {choices}, got {value}").format(
+                        choices=", ".join(allowed), value=_show(value)
+                    )
+                    + suggestion(value, allowed),
+                )
+                values[key] = None
         return Family(**values)
 
     def school(self, data: dict[str, Any] | None) -> School | None:
         if data is None:
             return None
-        keys = ("name", "district", "contact", "address")
+        keys = ("name", "district", "contact", "address", "special_education_director")
         self.unknown_keys(data, keys, "school.")
         return School(**{key: self.text(data, key, "school.") for key in keys})
 
