@@ -129,7 +129,7 @@ def test_markdown_holds_every_row_and_violation() -> None:
     for day in ("2026-09-03", "2026-09-08", "2026-09-10", "2026-09-15", "2026-09-17"):
         assert f"| {day} |" in text
     assert "Hand-delivered; stamped copy." in text
-    assert "channel: phone" in text
+    assert "| Phone call received from Principal Kim |" in text
     assert "a promise, not a legal deadline" in text
     assert "Days late: 114; File a complaint by: 2027-09-18" in text
 

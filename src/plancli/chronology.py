@@ -17,30 +17,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import cache
 
+from plancli.contacts import CONTACT_EVENT, CONTACT_FIELDS, contact_details, contact_title
 from plancli.deadlines import Deadline, Status
+from plancli.i18n import N_
 from plancli.model import Event, FieldValue, Plan
-from plancli.rules import AGENCY_OWNERS, EVENT_SYSTEMS, Kind, System
+from plancli.rules import AGENCY_OWNERS, ANSWERS_FIELD, EVENT_SYSTEMS, Kind, System
+from plancli.rules.events import event_label
+from plancli.wording import OWNER_LABELS
 
-# Letters recorded with `--record` add these trigger events (SPEC §6, §6.2).
-LETTER_EVENTS = frozenset(
-    {
-        "assessment-requested",
-        "iep-meeting-requested",
-        "records-requested",
-        "504-evaluation-requested",
-        "rc-intake-requested",
-        "ipp-meeting-requested",
-        "appeal-filed",
-        "compliance-complaint-filed",
-        "due-process-filed",
-        "rights-complaint-filed",
-        "early-start-complaint-filed",
-        "early-start-due-process-filed",
-        "ocr-complaint-filed",
-        "ifsp-review-requested",
-    }
-)
+
+@cache
+def letter_events() -> frozenset[str]:
+    """The event types a letter recorded with `--record` adds, dated by the letter itself: the
+    letters catalogue's `records` (SPEC §6, §6.2). A letter dated by another field (the
+    partial-agreement letter is dated by the meeting it follows) records that meeting, not a
+    letter sent."""
+    from plancli.letters.catalogue import LETTERS
+
+    return frozenset(
+        letter.records for letter in LETTERS if letter.records and letter.records_on is None
+    )
 
 
 class RowKind(StrEnum):
@@ -129,7 +127,7 @@ def _within(day: date, first: date | None, last: date | None) -> bool:
 
 
 def _event_row(event: Event) -> Row:
-    kind = RowKind.LETTER if event.type in LETTER_EVENTS else RowKind.EVENT
+    kind = RowKind.LETTER if event.type in letter_events() else RowKind.EVENT
     return Row(event.date, kind, EVENT_SYSTEMS.get(event.type), event=event)
 
 
@@ -292,17 +290,26 @@ def translated(text: str, lang: str) -> str:
 
 
 def row_title(row: Row, w: dict[str, str], lang: str = "en") -> str:
+    """A deadline's rule title, a promise's own words, or what an event was in plain words."""
     if row.deadline is not None:
         title = row.deadline.rule.title
         # A promise's title is the family's own words (`promised`): never translated.
         return title if row.kind is RowKind.PROMISE else translated(title, lang)
     assert row.event is not None
-    return row.event.type
+    if row.event.type == CONTACT_EVENT:
+        return contact_title(row.event.fields, lang)
+    return event_label(row.event.type, lang)
 
 
 def kind_title(row: Row, w: dict[str, str], lang: str = "en") -> str:
-    """`Deadline: District sends ...`, `Event: iep-meeting`: what the row is, and its name."""
-    return f"{w[row.kind.value]}: {row_title(row, w, lang)}"
+    """`Deadline: District sends ...`, `Promise: ...`; an event is its own plain sentence,
+    and one recorded by a letter says so: `The district received ... (letter sent)`."""
+    title = row_title(row, w, lang)
+    if row.kind is RowKind.EVENT:
+        return title
+    if row.kind is RowKind.LETTER:
+        return f"{title} ({w['letter'].lower()})"
+    return f"{w[row.kind.value]}: {title}"
 
 
 def law_words(deadline: Deadline, w: dict[str, str]) -> str:
@@ -314,26 +321,73 @@ def law_words(deadline: Deadline, w: dict[str, str]) -> str:
     return rule.citation
 
 
-def row_details(row: Row, w: dict[str, str]) -> str:
+# A promise is "she" in Spanish (la promesa), a deadline "he" (el plazo): a promise's status has
+# its own words. A promise is neither a window nor age-based: it never lapses nor is not owed.
+PROMISE_STATUS = {
+    Status.MET: N_("kept"),
+    Status.MET_LATE: N_("kept late"),
+    Status.OVERDUE: N_("not kept by its date"),
+    Status.DUE_TODAY: N_("due today"),
+    Status.DUE_SOON: N_("due soon"),
+    Status.UPCOMING: N_("not due yet"),
+}
+
+
+def status_words(deadline: Deadline, w: dict[str, str], lang: str = "en") -> str:
+    """The status of a deadline (`w`), or of a promise, in words that agree with it."""
+    if deadline.rule.kind is Kind.COMMITMENT and deadline.status in PROMISE_STATUS:
+        return translated(PROMISE_STATUS[deadline.status], lang)
+    return w[deadline.status.value]
+
+
+def owner_words(owner: str, lang: str = "en") -> str:
+    """Who owes a deadline, in `lang`; a person named in a promise, as written."""
+    return translated(OWNER_LABELS[owner], lang) if owner in OWNER_LABELS else owner
+
+
+def row_details(row: Row, w: dict[str, str], lang: str = "en") -> str:
     """Note and fields of an event; due, status, met, lateness and owner of a deadline."""
     if row.deadline is not None:
-        d = row.deadline
-        met = d.met_on.isoformat() if d.met_on is not None else w["not_met"]
-        trigger = d.trigger.event_id or w["birth_date"]
-        parts = [
-            f"{w['status']}: {w[d.status.value]}",
-            f"{w['trigger']}: {trigger} {d.trigger.date.isoformat()}",
-            f"{w['met_on']}: {met}",
-            f"{w['owed_by']}: {d.rule.owed_by}",
-        ]
-        if d.days_late is not None:
-            parts.append(f"{w['days_late']}: {d.days_late}")
-        parts.append(law_words(d, w))
-        return "; ".join(parts)
+        return _deadline_details(row.deadline, w, lang)
     assert row.event is not None
-    parts = [f"{key}: {_text(value)}" for key, value in row.fields]
-    if row.event.note:
-        parts.insert(0, row.event.note)
+    event = row.event
+    parts = [event.note] if event.note else []
+    shown = set()
+    if event.type == CONTACT_EVENT:
+        parts += contact_details(event.fields, lang)
+        shown = set(CONTACT_FIELDS)
+    answered = event.text_field(ANSWERS_FIELD)
+    if answered:
+        parts.append(translated(N_("In answer to {event}"), lang).format(event=answered))
+    shown.add(ANSWERS_FIELD)
+    parts += [f"{key}: {_text(value)}" for key, value in row.fields if key not in shown]
+    return _joined(parts)
+
+
+def _joined(parts: list[str]) -> str:
+    """Parts separated by semicolons, but not after a sentence the user ended with a stop."""
+    text = ""
+    for part in parts:
+        if text:
+            text += " " if text.endswith((".", "!", "?")) else "; "
+        text += part
+    return text
+
+
+def _deadline_details(d: Deadline, w: dict[str, str], lang: str) -> str:
+    promise = d.rule.kind is Kind.COMMITMENT
+    trigger = d.trigger.event_id or w["birth_date"]
+    parts = [
+        f"{w['status']}: {status_words(d, w, lang)}",
+        f"{w['trigger']}: {trigger} {d.trigger.date.isoformat()}",
+    ]
+    if d.met_on is not None:
+        met_on = translated(N_("Kept on"), lang) if promise else w["met_on"]
+        parts.append(f"{met_on}: {d.met_on.isoformat()}")
+    parts.append(f"{w['owed_by']}: {owner_words(d.rule.owed_by, lang)}")
+    if d.days_late is not None:
+        parts.append(f"{w['days_late']}: {d.days_late}")
+    parts.append(law_words(d, w))
     return "; ".join(parts)
 
 
@@ -357,7 +411,7 @@ def table_cells(record: Record, w: dict[str, str], lang: str = "en") -> list[lis
             row.date.isoformat(),
             kind_title(row, w, lang),
             w[row.system.value] if row.system else w["other"],
-            row_details(row, w),
+            row_details(row, w, lang),
         ]
         for row in record.rows
     ]

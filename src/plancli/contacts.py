@@ -5,7 +5,8 @@ A contact records who (`with`, `role`), how (`channel`, `direction`), what was s
 puts a promise in a system's lane when plancli cannot tell it from the events around it.
 `contact_problems` returns every problem with its path (`events[3].channel: ...`) for the
 store's validator, in the same form as the rest of `plancli check`; `answers` is checked there
-for every event. Pure: no I/O.
+for every event. `contact_title` and `contact_details` word a contact for people ("Phone call
+received from Principal Kim"), in the language asked for. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from plancli.i18n import _
+from plancli.i18n import N_, _, load_catalog
 
 CONTACT_EVENT = "contact"
 
@@ -89,3 +90,85 @@ def _promise_problems(path: str, event_date: date, fields: Mapping[str, object])
             )
         )
     return problems
+
+
+# --------------------------------------------------------------------------------------------
+# A contact in words (the case record). Each (channel, direction) is one whole phrase, so that
+# Spanish can agree in gender ("Llamada telefónica recibida", "Correo electrónico recibido").
+# A meeting or a visit has no direction; a missing channel or direction has its own phrase.
+
+_WHAT: dict[tuple[str | None, str | None], str] = {
+    ("phone", "received"): N_("Phone call received"),
+    ("phone", "sent"): N_("Phone call made"),
+    ("phone", None): N_("Phone call"),
+    ("email", "received"): N_("Email received"),
+    ("email", "sent"): N_("Email sent"),
+    ("email", None): N_("Email"),
+    ("letter", "received"): N_("Letter received"),
+    ("letter", "sent"): N_("Letter sent"),
+    ("letter", None): N_("Letter"),
+    ("portal", "received"): N_("Portal message received"),
+    ("portal", "sent"): N_("Portal message sent"),
+    ("portal", None): N_("Portal message"),
+    ("text", "received"): N_("Text message received"),
+    ("text", "sent"): N_("Text message sent"),
+    ("text", None): N_("Text message"),
+    ("meeting", None): N_("Meeting"),
+    ("in-person", None): N_("Conversation in person"),
+    (None, "received"): N_("Contact received"),
+    (None, "sent"): N_("Contact made"),
+    (None, None): N_("Contact"),
+}
+# Who, after the phrase: from whom it came, to whom it went, or with whom.
+_WHO = {
+    "received": N_("{what} from {who}"),
+    "sent": N_("{what} to {who}"),
+    None: N_("{what} with {who}"),
+}
+_NO_DIRECTION = ("meeting", "in-person")
+
+
+def _in(lang: str, message: str) -> str:
+    return message if lang == "en" else load_catalog(lang).gettext(message)
+
+
+def _choice(fields: Mapping[str, object], key: str) -> str | None:
+    value = fields.get(key)
+    return value if isinstance(value, str) and value in CHOICE_FIELDS[key] else None
+
+
+def contact_title(fields: Mapping[str, object], lang: str = "en") -> str:
+    """What the contact was and with whom: "Phone call received from Principal Kim (principal)"."""
+    channel = _choice(fields, "channel")
+    direction = None if channel in _NO_DIRECTION else _choice(fields, "direction")
+    what = _in(lang, _WHAT[(channel, direction)])
+    who, role = fields.get("with"), fields.get("role")
+    if not isinstance(who, str) or not who.strip():
+        return what
+    if isinstance(role, str) and role.strip():
+        who = f"{who} ({role})"
+    return _in(lang, _WHO[direction]).format(what=what, who=who)
+
+
+def contact_details(fields: Mapping[str, object], lang: str = "en") -> list[str]:
+    """What was said, the document, and the promise, each worded as a person writes it.
+
+    With `contact_title`, this words every field of CONTACT_FIELDS but `system` (a lane).
+    """
+    parts = []
+    summary, document = fields.get("summary"), fields.get("document")
+    if isinstance(summary, str) and summary.strip():
+        parts.append(summary)
+    if isinstance(document, str) and document.strip():
+        parts.append(_in(lang, N_("Document: {document}")).format(document=document))
+    promised, promised_by = fields.get("promised"), fields.get("promised_by")
+    if isinstance(promised_by, date):
+        what = promised if isinstance(promised, str) else _in(lang, N_("something"))
+        parts.append(
+            _in(lang, N_("Promised: {what}, by {day}")).format(
+                what=what, day=promised_by.isoformat()
+            )
+        )
+    elif isinstance(promised, str):
+        parts.append(_in(lang, N_("Promised: {what}")).format(what=promised))
+    return parts

@@ -543,14 +543,15 @@ ReportBlock = Heading | Paragraph | Bullets | Table | Timeline
 @dataclass(frozen=True, slots=True)
 class Report:
     """A wide document (landscape pages): headings, paragraphs, lists, tables, a timeline.
-    `footer` is printed at the foot of every PDF page, before the page number."""
+    `footer` is printed at the foot of every PDF page, before `page_words` ("Page {page} of
+    {pages}", in the document's language)."""
 
     lang: str
     title: str
     day: date
     blocks: tuple[ReportBlock, ...]
     footer: str = ""
-    page_word: str = "Page"
+    page_words: str = "Page {page} of {pages}"
 
 
 REPORT_FORMATS = (".docx", ".pdf")
@@ -636,14 +637,15 @@ def report_pdf(report: Report) -> bytes:
 
     from fpdf import FPDF
 
-    footer, page_word = report.footer, report.page_word
+    footer, page_words = report.footer, report.page_words
 
     class _Pages(FPDF):
         def footer(self) -> None:
             self.set_y(-10)
             self.set_font("DejaVuSans", "", 7)
             self.set_text_color(90, 90, 90)
-            self.cell(0, 4, f"{footer}   {page_word} {self.page_no()}/{{nb}}", align="C")
+            pages = page_words.format(page=self.page_no(), pages="{nb}")  # fpdf2 fills {nb}
+            self.cell(0, 4, f"{footer}   {pages}", align="C")
             self.set_text_color(0, 0, 0)
 
     pdf = _Pages(orientation="landscape", format="Letter", unit="mm")

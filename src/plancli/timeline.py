@@ -25,7 +25,9 @@ from plancli.chronology import (
     RowKind,
     heading_lines,
     kind_title,
+    status_words,
     table_cells,
+    translated,
     violation_text,
     words,
 )
@@ -43,6 +45,7 @@ from plancli.documents import (
     Table,
     Timeline,
 )
+from plancli.i18n import N_
 from plancli.model import Plan
 from plancli.rules import System
 
@@ -158,7 +161,7 @@ def _bars(rows: list[Row], w: dict[str, str], lang: str) -> list[Bar]:
             continue
         label = (
             f"{kind_title(row, w, lang)}, {d.trigger.date.isoformat()} – {d.due.isoformat()} "
-            f"({w[d.status.value]})"
+            f"({status_words(d, w, lang)})"
         )
         first = min(d.trigger.date, d.due)
         colour = STATUS_COLOURS[d.status]
@@ -390,7 +393,7 @@ def to_report(record: Record, plan: Plan, lang: str = "en") -> Report:
         day=record.today,
         blocks=tuple(blocks),
         footer=f"{title} — {w['today']} {record.today.isoformat()}",
-        page_word=w["page"],
+        page_words=translated(N_("Page {page} of {pages}"), lang),
     )
 
 

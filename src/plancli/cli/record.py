@@ -18,6 +18,7 @@ from plancli import planfiles, report, store
 from plancli.cli.base import (
     ForceOption,
     FormatOption,
+    LangOption,
     OnePlanOption,
     OutputOption,
     PlanOption,
@@ -30,9 +31,8 @@ from plancli.cli.base import (
     today_of,
     write_text,
 )
-from plancli.cli.base import LangOption as InterfaceLangOption
 from plancli.errors import PlancliError
-from plancli.i18n import N_, _
+from plancli.i18n import N_, _, pgettext
 from plancli.view import Format
 
 CHRONOLOGY_FORMATS = (".md", ".csv", ".html", ".pdf", ".docx")
@@ -51,16 +51,6 @@ def _parse_day(value: str | None) -> date | None:
 
 def _day_option(name: str, help_text: str) -> Any:
     return typer.Option(name, metavar="YYYY-MM-DD", callback=_parse_day, help=help_text)
-
-
-LangOption = Annotated[
-    str | None,
-    typer.Option(
-        "--lang",
-        metavar="en|es",
-        help=N_("Language of the record (default: PLANCLI_LANG, then your locale, then English)."),
-    ),
-]
 
 
 @app.command()
@@ -84,12 +74,11 @@ def chronology(
     """
     from plancli import chronology as record_module
     from plancli.deadlines import deadlines_for
-    from plancli.i18n import resolve_language, set_language
+    from plancli.i18n import current_language
 
     now = today_of(today)
+    language = current_language()  # --lang's callback chose it (SPEC §9)
     with reporting_errors():
-        language = resolve_language(lang)
-        set_language(language)
         since, until = _as_day(first), _as_day(last)
         if since is not None and until is not None and since > until:
             raise PlancliError(
@@ -184,26 +173,30 @@ def _show_record(record: Any, child: str, lang: str) -> None:
 # summary
 
 
-SUMMARY_HEADERS = (
-    N_("Child"),
-    N_("Plan"),
-    N_("District"),
-    N_("Regional center"),
-    N_("Overdue"),
-    N_("Due today"),
-    N_("Due soon"),
-    N_("Met late"),
-    N_("Promises"),
-    N_("Next due"),
-)
+def summary_headers() -> list[str]:
+    """The caseload table's headers in the interface language. Their columns are counts, so
+    "Overdue" has a context of its own: Spanish writes a plural there ("Vencidos"), not the
+    status of one date ("Vencida")."""
+    return [
+        _("Child"),
+        _("Plan"),
+        _("District"),
+        _("Regional center"),
+        pgettext("caseload count", "Overdue"),
+        _("Due today"),
+        _("Due soon"),
+        _("Met late"),
+        _("Promises"),
+        _("Next due"),
+    ]
 
 
 @app.command()
 def summary(
     plan: PlanOption = None,
+    lang: LangOption = None,
     today: TodayOption = None,
     output_format: FormatOption = Format.TABLE,
-    lang: InterfaceLangOption = None,
 ) -> None:
     """One row per child of a caseload: overdue, due today, due soon, met late, open
     promises and the next due date.
@@ -248,7 +241,7 @@ def _summary_cells(rows: Any) -> list[list[str]]:
 
 
 def _summary_table(rows: Any, now: date) -> None:
-    headers = [_(header) for header in SUMMARY_HEADERS]
+    headers = summary_headers()
     cells = _summary_cells(rows)
     title = _("Caseload as of {today}").format(today=now.isoformat())
     if not rows:
