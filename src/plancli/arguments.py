@@ -131,9 +131,9 @@ def check_letter_output(output: Path, plan_path: Path, *, force: bool) -> None:
     if output.suffix.lower() not in OUTPUT_SUFFIXES:
         raise LetterError(
             _(
-                "--output {file}: the file name must end in {suffixes} (the extension chooses "
+                "--output {path}: the file name must end in {suffixes} (the extension chooses "
                 "the format)."
-            ).format(file=output, suffixes=", ".join(OUTPUT_SUFFIXES))
+            ).format(path=output, suffixes=", ".join(OUTPUT_SUFFIXES))
         )
     if planfiles.same_file(output, plan_path):
         raise LetterError(
@@ -142,9 +142,9 @@ def check_letter_output(output: Path, plan_path: Path, *, force: bool) -> None:
     if output.exists() and not force:
         raise LetterError(
             _(
-                "{file} already exists; plancli will not overwrite it. Add --force to replace "
+                "{path} already exists; plancli will not overwrite it. Add --force to replace "
                 "it, or choose another --output."
-            ).format(file=output)
+            ).format(path=output)
         )
 
 
