@@ -34,11 +34,12 @@ NO_CONCERNS_NOR_SENDER = NO_CONCERNS.replace("  parent_name: Ana Núñez\n", "")
 
 # Words only an English sentence has. Codes (`...`, --set values, ids, key paths, event types),
 # quoted values and examples are taken out first: they stay English on purpose.
-ENGLISH_WORDS = frozenset(
+_ENGLISH_TEXT = (
     "the is are was were and with for from of to in on or it this that which your you has "
     "have does not nothing written letter letters give add missing value values warning error "
-    "after before under date expected got there such".split()
+    "after before under date expected got there such"
 )
+ENGLISH_WORDS = frozenset(_ENGLISH_TEXT.split())
 
 
 @pytest.fixture(autouse=True)
