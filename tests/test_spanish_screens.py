@@ -94,7 +94,7 @@ def test_letter_list_headers_in_spanish() -> None:
     first = result.stdout.splitlines()[0].split()
     assert first == ["Carta", "Para", "Pide", "Idiomas"]
     assert "Valores (--set CLAVE=VALOR; * obligatorio)" in result.stdout
-    assert "(por omisión: child.concerns)" in result.stdout
+    assert "(si no se indica: child.concerns)" in result.stdout
     english = run("letter", "--list")
     assert english.stdout.splitlines()[0].split()[:3] == ["Letter", "To", "Asks"]
     assert "(default: child.concerns)" in english.stdout

@@ -95,14 +95,18 @@ def letter_values(pairs: Sequence[str]) -> list[tuple[str, str]]:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise LetterError(
-                f'--set {pair[:60]!r}: expected KEY=VALUE, e.g. --set concerns="reading; speech".'
+                _(
+                    '--set {value}: expected KEY=VALUE, e.g. --set concerns="reading; speech".'
+                ).format(value=repr(pair[:60]))
             )
         bad = next((c for c in pair if "\ud800" <= c <= "\udfff"), None)  # argv not in UTF-8
         if bad is not None:
             raise LetterError(
-                f"--set {report.printable(pair[:60])}: a character that is not Unicode text "
-                f"(U+{ord(bad):04X}: a wrongly encoded command-line argument?). Nothing was "
-                "written; retype that text and try again."
+                _(
+                    "--set {value}: a character that is not Unicode text (U+{code:04X}: a wrongly "
+                    "encoded command-line argument?). Nothing was written; retype that text and "
+                    "try again."
+                ).format(value=report.printable(pair[:60]), code=ord(bad))
             )
         found.append((key.strip(), value))
     return found
@@ -113,8 +117,10 @@ def check_record_date(event: Any, now: date) -> None:
     day = event["date"] if event is not None else None
     if isinstance(day, date) and day > now:
         raise LetterError(
-            f"--record: the event would be dated {day.isoformat()}, after today "
-            f"({now.isoformat()}); record it once it has happened. Nothing was written."
+            _(
+                "--record: the event would be dated {day}, after today ({today}); record it once "
+                "it has happened. Nothing was written."
+            ).format(day=day.isoformat(), today=now.isoformat())
         )
 
 
@@ -124,15 +130,21 @@ def check_letter_output(output: Path, plan_path: Path, *, force: bool) -> None:
 
     if output.suffix.lower() not in OUTPUT_SUFFIXES:
         raise LetterError(
-            f"--output {output}: the file name must end in {', '.join(OUTPUT_SUFFIXES)} "
-            "(the extension chooses the format)."
+            _(
+                "--output {path}: the file name must end in {suffixes} (the extension chooses "
+                "the format)."
+            ).format(path=output, suffixes=", ".join(OUTPUT_SUFFIXES))
         )
     if planfiles.same_file(output, plan_path):
-        raise LetterError(f"--output {output} is the plan file; choose another file name.")
+        raise LetterError(
+            _("--output {file} is the plan file; choose another file name.").format(file=output)
+        )
     if output.exists() and not force:
         raise LetterError(
-            f"{output} already exists; plancli will not overwrite it. Add --force to replace "
-            "it, or choose another --output."
+            _(
+                "{path} already exists; plancli will not overwrite it. Add --force to replace "
+                "it, or choose another --output."
+            ).format(path=output)
         )
 
 

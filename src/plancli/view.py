@@ -488,6 +488,14 @@ def events_text(events: Sequence[Event], now: date) -> str | None:
 # --------------------------------------------------------------------------------------------
 # letter
 
+# Who each catalogue letter is addressed to (`Letter.recipient`), as `letter --list` shows it.
+LETTER_RECIPIENTS = {
+    "district": N_("district"),
+    "regional center": N_("regional center"),
+    "district or regional center": N_("district or regional center"),
+    "DDS (copy to the regional center)": N_("DDS (copy to the regional center)"),
+}
+
 
 def letter_list_text(
     rows: Sequence[Any], catalogue: Sequence[Any], width: int | None = None
@@ -496,7 +504,15 @@ def letter_list_text(
     letter when the columns do not fit in `width`)."""
     from plancli.narrow import fit_table
 
-    table = [[i.name, i.recipient, i.purpose, ", ".join(i.languages) or "-"] for i in rows]
+    table = [
+        [
+            i.name,
+            _(i.recipient) if i.recipient in LETTER_RECIPIENTS else i.recipient,
+            _(i.purpose),
+            ", ".join(i.languages) or "-",
+        ]
+        for i in rows
+    ]
     headers = [_("Letter"), _("To"), _("Asks for"), _("Languages")]
     listing = fit_table(headers, table, width) + "\n"
     return listing + _letter_fields_text(catalogue, width)
@@ -511,9 +527,10 @@ def _letter_fields_text(catalogue: Sequence[Any], width: int | None = None) -> s
         fields = [
             f.name
             + ("*" if f.required else "")
-            + (_(" (default: {source})").format(source=f.default_from) if f.default_from else "")
+            + (" " + _("(default: {key})").format(key=f.default_from) if f.default_from else "")
             for f in entry.fields
         ]
         rows.append([entry.name, ", ".join(fields) or "-"])
-    table = fit_table([_("Letter"), _("Values (--set KEY=VALUE; * required)")], rows, width)
+    headers = [_("Letter"), _("Values (--set KEY=VALUE; * required)")]
+    table = fit_table(headers, rows, width)
     return "\n" + table + "\n"

@@ -159,7 +159,7 @@ def letter(
             write_text(view.letter_list_text(listed, letters.LETTERS, terminal_width()))
             return
         if name is None:
-            raise typer.BadParameter("give the letter's NAME, or --list", param_hint="NAME")
+            raise typer.BadParameter(_("give the letter's NAME, or --list"), param_hint="NAME")
         now = today_of(today)
         if received is not None and not record:
             raise LetterError(

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from plancli.i18n import N_
+
 Recipient = Literal[
     "district",
     "regional center",
@@ -88,32 +90,32 @@ IFSP_REVIEW = Authority(
 _CONCERNS = LetterField(
     "concerns",
     "list",
-    "the areas of concern, separated by semicolons",
+    N_("the areas of concern, separated by semicolons"),
     '--set concerns="reading; speech and language"',
     required=True,
     default_from="child.concerns",
 )
 _REASON = LetterField(
-    "reason", "text", "what you want to discuss, in a sentence", '--set reason="..."'
+    "reason", "text", N_("what you want to discuss, in a sentence"), '--set reason="..."'
 )
 _PAST_MEETING = LetterField(
     "meeting_date",
     "date",
-    "the date of the meeting",
+    N_("the date of the meeting"),
     "--set meeting_date=YYYY-MM-DD",
     required=True,
 )
 _AGREED = LetterField(
     "agreed",
     "list",
-    "the parts you agree to, separated by semicolons",
+    N_("the parts you agree to, separated by semicolons"),
     '--set agreed="speech therapy; reading support"',
     required=True,
 )
 _DISAGREED = LetterField(
     "disagreed",
     "list",
-    "the parts you do not agree to, separated by semicolons",
+    N_("the parts you do not agree to, separated by semicolons"),
     '--set disagreed="placement"',
     required=True,
 )
@@ -123,20 +125,20 @@ _DISAGREED = LetterField(
 _INTERPRETER = LetterField(
     "interpreter",
     "text",
-    "the language you need an interpreter and translated documents in (es, vi, Spanish, ...)",
+    N_("the language you need an interpreter and translated documents in (es, vi, Spanish, ...)"),
     "--set interpreter=es",
 )
 _STUDENT_AUTHORIZES = LetterField(
     "student_authorizes",
     "flag",
-    "true when the student (18 or older) signs a line authorizing you to write for them",
+    N_("true when the student (18 or older) signs a line authorizing you to write for them"),
     "--set student_authorizes=true",
 )
 # A Lanterman letter for a child under three: the child's services really are Lanterman ones.
 _SYSTEM = LetterField(
     "system",
     "text",
-    "rc, when a child under three really is served under the Lanterman Act (not Early Start)",
+    N_("rc, when a child under three really is served under the Lanterman Act (not Early Start)"),
     "--set system=rc",
 )
 
@@ -144,8 +146,10 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "eval-request",
         "district",
-        "a special-education assessment in all areas of suspected disability; the assessment "
-        "plan within 15 days",
+        N_(
+            "a special-education assessment in all areas of suspected disability; the assessment "
+            "plan within 15 days"
+        ),
         rules=("assessment-plan",),
         fields=(_CONCERNS,),
         records="assessment-requested",
@@ -154,7 +158,7 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "iep-meeting-request",
         "district",
-        "an IEP meeting within 30 days",
+        N_("an IEP meeting within 30 days"),
         rules=("iep-meeting-on-request",),
         fields=(_REASON,),
         records="iep-meeting-requested",
@@ -162,7 +166,7 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "records-request",
         "district",
-        "copies of all education records within 5 business days",
+        N_("copies of all education records within 5 business days"),
         rules=("school-records",),
         records="records-requested",
         authorities=(("records", EC_49069_7),),
@@ -170,18 +174,18 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "iee-request",
         "district",
-        "an independent educational evaluation at public expense",
+        N_("an independent educational evaluation at public expense"),
         fields=(
             LetterField(
                 "assessment",
                 "text",
-                "which district assessment you disagree with",
+                N_("which district assessment you disagree with"),
                 '--set assessment="psychoeducational assessment of October 2026"',
             ),
             LetterField(
                 "reason",
                 "text",
-                "why you disagree (optional: the law does not require a reason)",
+                N_("why you disagree (optional: the law does not require a reason)"),
                 '--set reason="..."',
             ),
         ),
@@ -190,24 +194,27 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "iep-partial-consent",
         "district",
-        "implementation of the parts of the IEP the parent consents to",
+        N_("implementation of the parts of the IEP the parent consents to"),
         fields=(_PAST_MEETING, _AGREED, _DISAGREED),
         authorities=(("partial", EC_56346_E), ("due_process", EC_56346_F)),
     ),
     Letter(
         "recording-notice",
         "district",
-        "notice of intent to audio-record the IEP meeting (24 hours ahead)",
+        N_("notice of intent to audio-record the IEP meeting (24 hours ahead)"),
         fields=(
             LetterField(
                 "meeting_date",
                 "date",
-                "the date of the IEP meeting",
+                N_("the date of the IEP meeting"),
                 "--set meeting_date=YYYY-MM-DD",
                 required=True,
             ),
             LetterField(
-                "meeting_time", "text", "the time of the meeting", '--set meeting_time="3:30 PM"'
+                "meeting_time",
+                "text",
+                N_("the time of the meeting"),
+                '--set meeting_time="3:30 PM"',
             ),
         ),
         authorities=(("recording", EC_56341_1_G),),
@@ -215,7 +222,7 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "504-eval-request",
         "district",
-        "a Section 504 evaluation (no fixed deadline; OCR's 60-day benchmark)",
+        N_("a Section 504 evaluation (no fixed deadline; OCR's 60-day benchmark)"),
         rules=("section-504-evaluation",),
         fields=(_CONCERNS,),
         records="504-evaluation-requested",
@@ -223,7 +230,7 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "rc-intake-request",
         "regional center",
-        "intake and assessment for eligibility",
+        N_("intake and assessment for eligibility"),
         rules=("rc-intake", "rc-assessment"),
         fields=(_CONCERNS,),
         records="rc-intake-requested",
@@ -231,14 +238,14 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "ipp-meeting-request",
         "regional center",
-        "an IPP meeting within 30 days (7 if urgent)",
+        N_("an IPP meeting within 30 days (7 if urgent)"),
         rules=("ipp-meeting-on-request",),
         fields=(
             _REASON,
             LetterField(
                 "urgent",
                 "flag",
-                "true when the child's health or safety, or placement at home, is threatened",
+                N_("true when the child's health or safety, or placement at home, is threatened"),
                 "--set urgent=true",
             ),
         ),
@@ -248,8 +255,10 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "partial-agreement",
         "regional center",
-        "implement the agreed IPP services now; a written notice of action for the rest; a "
-        "follow-up meeting within 15 days",
+        N_(
+            "implement the agreed IPP services now; a written notice of action for the rest; a "
+            "follow-up meeting within 15 days"
+        ),
         rules=("ipp-follow-up-meeting",),
         fields=(_PAST_MEETING, _AGREED, _DISAGREED),
         records="ipp-partial-agreement",
@@ -266,33 +275,36 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "appeal-request",
         "DDS (copy to the regional center)",
-        "informal meeting, mediation or fair hearing; aid paid pending where it applies",
+        N_("informal meeting, mediation or fair hearing; aid paid pending where it applies"),
         rules=("fair-hearing-request", "aid-paid-pending"),
         fields=(
             LetterField(
                 "action",
                 "text",
-                "the regional center decision you appeal, in a sentence",
+                N_("the regional center decision you appeal, in a sentence"),
                 '--set action="Reducing speech therapy from 2 to 1 session a week"',
                 required=True,
             ),
             LetterField(
                 "notice",
                 "event",
-                "the id of the notice-of-action-received event (default: the latest)",
+                N_("the id of the notice-of-action-received event (default: the latest)"),
                 "--set notice=e7",
             ),
             LetterField(
                 "aid_paid_pending",
                 "flag",
-                "false when the decision denies a new service (nothing to keep during the appeal)",
+                N_(
+                    "false when the decision denies a new service (nothing to keep during the "
+                    "appeal)"
+                ),
                 "--set aid_paid_pending=false",
                 default=True,
             ),
             LetterField(
                 "remedy",
                 "text",
-                "what you ask the hearing to order, in a sentence",
+                N_("what you ask the hearing to order, in a sentence"),
                 '--set remedy="Keep speech therapy at two sessions a week"',
             ),
         ),
@@ -303,7 +315,7 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "ifsp-review-request",
         "regional center",
-        "an IFSP review on the family's request (Early Start; no number of days)",
+        N_("an IFSP review on the family's request (Early Start; no number of days)"),
         fields=(_REASON,),
         records="ifsp-review-requested",
         authorities=(("review", IFSP_REVIEW),),
@@ -311,19 +323,19 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "missed-deadline",
         "district or regional center",
-        "action on a named overdue deadline, citing it",
+        N_("action on a named overdue deadline, citing it"),
         fields=(
             LetterField(
                 "rule",
                 "rule",
-                "the rule id of the overdue deadline (`plancli deadlines` lists them)",
+                N_("the rule id of the overdue deadline (`plancli deadlines` lists them)"),
                 "--set rule=assessment-plan",
                 required=True,
             ),
             LetterField(
                 "trigger",
                 "event",
-                "the event id that started it, when the rule is overdue more than once",
+                N_("the event id that started it, when the rule is overdue more than once"),
                 "--set trigger=e1",
             ),
         ),

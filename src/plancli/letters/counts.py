@@ -16,7 +16,7 @@ from typing import Any
 from plancli.daycount import Count, Counting, Note, NoteKind, Pause, SchoolCalendar
 from plancli.deadlines import Computation, count_period, deadline_as_if
 from plancli.errors import LetterError
-from plancli.i18n import _
+from plancli.i18n import _, current_language
 from plancli.letters.values import Draft, Section, date_section
 from plancli.letters.wording import CountedFrom, DaysAround, Side, Wording
 from plancli.model import Plan
@@ -40,7 +40,8 @@ def read_deadline_notes(notes: Sequence[Note]) -> DeadlineNotes:
     """
     return DeadlineNotes(
         end_of_year=any(note.kind is NoteKind.END_OF_YEAR_NEEDS_NEXT_YEAR for note in notes),
-        text="; ".join(note_body(note) for note in notes),
+        # For a message on the terminal: in the interface language.
+        text="; ".join(note_body(note, current_language()) for note in notes),
     )
 
 
@@ -82,7 +83,9 @@ def _estimated_problem(computation: Computation, rule: Rule) -> str | None:
     notes = read_deadline_notes(count.notes)
     if tolled and not notes.end_of_year:
         return None
-    return f"The {rule.id} date cannot be computed exactly: {notes.text}."
+    return _("The {rule} date cannot be computed exactly: {notes}.").format(
+        rule=rule.id, notes=notes.text
+    )
 
 
 def letter_response(draft: Draft) -> dict[str, Any]:
@@ -111,7 +114,7 @@ def _response(
     """What a letter says about one date the engine computed, counted from `start`."""
     problem = _estimated_problem(computation, rule)
     if problem is not None:
-        raise LetterError(f"{problem} Nothing was written.")
+        raise LetterError(_("{problem} Nothing was written.").format(problem=problem))
     period = computation.period
     assert period is not None
     plan, lang, words = draft.plan, draft.lang, draft.words

@@ -113,7 +113,10 @@ def available_letters(templates_dir: Path | None = None) -> list[LetterInfo]:
     ]
     rows += [
         LetterInfo(
-            name, "(your template)", f"your own letter, from {user_dir}", tuple(sorted(langs))
+            name,
+            _("(your template)"),
+            _("your own letter, from {folder}").format(folder=user_dir),
+            tuple(sorted(langs)),
         )
         for name, langs in sorted(languages.items())
         if name not in LETTERS_BY_NAME
@@ -155,14 +158,18 @@ def render_letter(
     ):
         names = [info.name for info in available_letters(templates_dir)]
         raise UnknownNameError(
-            f"There is no letter '{name[:60]}'.{suggestion(name, names)} "
-            "`plancli letter --list` lists the letters."
+            _(
+                "There is no letter '{name}'.{suggestion} `plancli letter --list` lists the "
+                "letters."
+            ).format(name=name[:60], suggestion=suggestion(name, names))
         )
     languages = tuple((lang or plan.family.language or "en").split("+"))
     for language in languages:
         if language not in LANGUAGES:
             raise LetterError(
-                f"Letters are written in en or es, not {language!r}: give --lang en or es."
+                _("Letters are written in en or es, not {value}: give --lang en or es.").format(
+                    value=repr(language)
+                )
             )
     if len(set(languages)) != len(languages) or len(languages) > 2:
         raise LetterError(
@@ -174,14 +181,18 @@ def render_letter(
         template = f"{name}.{language}{templates.TEMPLATE_SUFFIX}"
         if template not in user_templates and templates.load_builtin(template) is None:
             raise LetterError(
-                f"The letter {name} has no {language} version ({template}): give --lang with "
-                "another language, or add that template to your --templates folder."
+                _(
+                    "The letter {name} has no {lang} version ({template}): give --lang with "
+                    "another language, or add that template to your --templates folder."
+                ).format(name=name, lang=language, template=template)
             )
     if record and (letter is None or letter.records is None):
         raise LetterError(
-            f"--record: the letter {name} starts no deadline that plancli tracks, so there is "
-            "no event to record. Leave out --record; to keep a note of it, use `plancli add note "
-            'DATE --note "..."`. Nothing was written.'
+            _(
+                "--record: the letter {name} starts no deadline that plancli tracks, so there "
+                "is no event to record. Leave out --record; to keep a note of it, use `plancli "
+                'add note DATE --note "..."`. Nothing was written.'
+            ).format(name=name)
         )
     drafts, texts = [], []
     for language in languages:
@@ -373,8 +384,9 @@ def letter_bytes(letter: RenderedLetter, suffix: str) -> bytes:
     """The letter as the contents of a .txt, .md, .html, .docx or .pdf file."""
     if suffix.lower() not in OUTPUT_SUFFIXES:
         raise LetterError(
-            f"Cannot write a {suffix or 'file without an extension'}: --output must end in "
-            f"{', '.join(OUTPUT_SUFFIXES)}."
+            _("Cannot write a {kind}: --output must end in {suffixes}.").format(
+                kind=suffix or _("file without an extension"), suffixes=", ".join(OUTPUT_SUFFIXES)
+            )
         )
     try:
         return documents.document_bytes(letter.document, suffix)

@@ -19,6 +19,7 @@ from typing import Any
 
 from plancli.deadlines import Deadline, Status, deadlines_for
 from plancli.errors import LetterError, suggestion
+from plancli.i18n import _
 from plancli.letters.counts import law_citation, not_counted, read_deadline_notes, within
 from plancli.letters.values import Draft, Section, date_section, first_name
 from plancli.rules import AGENCY_OWNERS, EVENT_HAPPENED, RULES_BY_ID, Kind, System
@@ -58,9 +59,10 @@ def _meeting_has_taken_place(draft: Draft) -> Values:
     meeting, on = draft.values["meeting_date"], draft.on
     if meeting > on:
         draft.warn(
-            f"meeting_date {meeting.isoformat()} is after the letter's date "
-            f"({on.isoformat()}), but the letter is about a meeting that has taken place: "
-            "check the dates."
+            _(
+                "meeting_date {meeting} is after the letter's date ({on}), but the letter is "
+                "about a meeting that has taken place: check the dates."
+            ).format(meeting=meeting.isoformat(), on=on.isoformat())
         )
     return {}
 
@@ -71,15 +73,18 @@ def _recording_notice(draft: Draft) -> Values:
     meeting, on = draft.values["meeting_date"], draft.on
     if meeting <= on:
         raise LetterError(
-            f"--set meeting_date={meeting.isoformat()} is not after the letter's date "
-            f"({on.isoformat()}): the notice must reach the IEP team at least 24 hours "
-            "before the meeting. Check the meeting date, or give the letter's date with "
-            "--date."
+            _(
+                "--set meeting_date={meeting} is not after the letter's date ({on}): the notice "
+                "must reach the IEP team at least 24 hours before the meeting. Check the meeting "
+                "date, or give the letter's date with --date."
+            ).format(meeting=meeting.isoformat(), on=on.isoformat())
         )
     if (meeting - on).days == 1:
         draft.warn(
-            "The meeting is the day after this letter: deliver the notice at least 24 "
-            "hours before the meeting starts."
+            _(
+                "The meeting is the day after this letter: deliver the notice at least 24 "
+                "hours before the meeting starts."
+            )
         )
     return {}
 
@@ -113,25 +118,29 @@ def _appeal(draft: Draft) -> Values:
         chosen = [e for e in notices if e.id == wanted]
         if not chosen:
             raise LetterError(
-                f"--set notice={wanted}: the plan has no notice-of-action-received event "
-                f"with that id.{suggestion(str(wanted), [e.id for e in notices])} "
-                "`plancli events` lists the events."
+                _(
+                    "--set notice={value}: the plan has no notice-of-action-received event with "
+                    "that id.{suggestion} `plancli events` lists the events."
+                ).format(value=wanted, suggestion=suggestion(str(wanted), [e.id for e in notices]))
             )
         notice = chosen[0]
     elif notices:
         notice = notices[-1]
     else:
         raise LetterError(
-            "The letter appeal-request needs the notice of action you are appealing: record "
-            "it with `plancli add notice-of-action-received DATE --field "
-            "effective_date=YYYY-MM-DD` (DATE: the day you received it), then run the command "
-            "again. Nothing was written."
+            _(
+                "The letter appeal-request needs the notice of action you are appealing: record "
+                "it with `plancli add notice-of-action-received DATE --field "
+                "effective_date=YYYY-MM-DD` (DATE: the day you received it), then run the "
+                "command again. Nothing was written."
+            )
         )
     if notice.date > on:
         raise LetterError(
-            f"The notice of action {notice.id} is dated {notice.date.isoformat()}, after the "
-            f"letter's date ({on.isoformat()}). Check the dates, or give --date. Nothing was "
-            "written."
+            _(
+                "The notice of action {id} is dated {date}, after the letter's date ({on}). "
+                "Check the dates, or give --date. Nothing was written."
+            ).format(id=notice.id, date=notice.date.isoformat(), on=on.isoformat())
         )
     found = {
         d.rule.id: d
@@ -142,15 +151,19 @@ def _appeal(draft: Draft) -> Values:
     hearing, pending = found["fair-hearing-request"], found["aid-paid-pending"]
     if hearing.due < on:
         draft.warn(
-            f"The window to appeal ended on {hearing.due.isoformat()} "
-            "(fair-hearing-request); the letter asks that the appeal be accepted anyway."
+            _(
+                "The window to appeal ended on {date} (fair-hearing-request); the letter asks "
+                "that the appeal be accepted anyway."
+            ).format(date=hearing.due.isoformat())
         )
     wanted_pending = bool(draft.values.get("aid_paid_pending", True))
     keep = wanted_pending and pending.due >= on
     if wanted_pending and pending.due < on:
         draft.warn(
-            f"Services continue during an appeal only if it is filed by "
-            f"{pending.due.isoformat()} (aid-paid-pending); the letter does not ask for it."
+            _(
+                "Services continue during an appeal only if it is filed by {date} "
+                "(aid-paid-pending); the letter does not ask for it."
+            ).format(date=pending.due.isoformat())
         )
 
     def window(d: Deadline, path: str) -> Section:
@@ -228,49 +241,66 @@ def _overdue_deadline(draft: Draft) -> Deadline:
         if d.status is Status.OVERDUE and d.rule.owed_by in AGENCY_OWNERS
     ]
     listing = "; ".join(
-        f"{d.rule.id} (due {d.due.isoformat()}, "
-        f"{'event ' + d.trigger.event_id if d.trigger.event_id else 'birth date'})"
+        _("{rule} (due {due}, {trigger})").format(
+            rule=d.rule.id,
+            due=d.due.isoformat(),
+            trigger=_("event {id}").format(id=d.trigger.event_id)
+            if d.trigger.event_id
+            else _("birth date"),
+        )
         for d in overdue
     )
     known = (
-        f"The overdue deadlines of this plan on {on.isoformat()} are: {listing}."
+        _("The overdue deadlines of this plan on {date} are: {listing}.").format(
+            date=on.isoformat(), listing=listing
+        )
         if overdue
-        else f"No deadline of this plan is overdue on {on.isoformat()} (`plancli deadlines` "
-        "lists them)."
+        else _(
+            "No deadline of this plan is overdue on {date} (`plancli deadlines` lists them)."
+        ).format(date=on.isoformat())
     )
     rule_id = draft.values.get("rule")
     if rule_id is None:
         raise LetterError(
-            "The letter missed-deadline needs the overdue deadline it is about: give it with "
-            f"--set rule=RULE. {known} Nothing was written."
+            _(
+                "The letter missed-deadline needs the overdue deadline it is about: give it with "
+                "--set rule=RULE. {known} Nothing was written."
+            ).format(known=known)
         )
     if rule_id not in RULES_BY_ID:
         raise LetterError(
-            f"--set rule={rule_id}: there is no such rule."
-            f"{suggestion(str(rule_id), list(RULES_BY_ID))} {known}"
+            _("--set rule={value}: there is no such rule.{suggestion} {known}").format(
+                value=rule_id, suggestion=suggestion(str(rule_id), list(RULES_BY_ID)), known=known
+            )
         )
     matches = [d for d in overdue if d.rule.id == rule_id]
     trigger = draft.values.get("trigger")
     if trigger is not None:
         matches = [d for d in matches if d.trigger.event_id == trigger]
     if not matches:
-        what = f"{rule_id} (event {trigger})" if trigger else rule_id
+        what = _("{rule} (event {id})").format(rule=rule_id, id=trigger) if trigger else rule_id
         raise LetterError(
-            f"{what} is not an overdue deadline of the district or regional center on "
-            f"{on.isoformat()}. {known} Nothing was written."
+            _(
+                "{what} is not an overdue deadline of the district or regional center on {date}. "
+                "{known} Nothing was written."
+            ).format(what=what, date=on.isoformat(), known=known)
         )
     if len(matches) > 1:
         events = ", ".join(str(d.trigger.event_id) for d in matches)
         raise LetterError(
-            f"{rule_id} is overdue more than once (events {events}): say which with "
-            f"--set trigger=EVENT_ID. Nothing was written."
+            _(
+                "{rule} is overdue more than once (events {events}): say which with "
+                "--set trigger=EVENT_ID. Nothing was written."
+            ).format(rule=rule_id, events=events)
         )
     d = matches[0]
     if d.estimated:  # an estimate (no school calendar, ...) may be earlier than the law's date
         notes = read_deadline_notes(d.notes).text
         raise LetterError(
-            f"The {rule_id} date ({d.due.isoformat()}) is estimated, so plancli cannot say "
-            f"for sure that it has passed: {notes}. Nothing was written."
+            _(
+                "The {rule} date ({due}) is estimated, so plancli cannot say for sure that it "
+                "has passed: {notes}. Nothing was written."
+            ).format(rule=rule_id, due=d.due.isoformat(), notes=notes)
         )
     return d
 

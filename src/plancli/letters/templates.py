@@ -23,6 +23,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from plancli.errors import LetterError
+from plancli.i18n import _
 from plancli.letters.values import Section
 from plancli.letters.wording import full_date, long_date
 from plancli.vocab import LANGUAGES
@@ -40,14 +41,18 @@ class _MissingValue(jinja2.StrictUndefined):
     def _undefined_message(self) -> str:
         owner = self._undefined_obj
         if isinstance(owner, Section) and isinstance(self._undefined_name, str):
-            return f"{owner.plancli_path}.{self._undefined_name} has no value"
+            return _("{name} has no value").format(
+                name=f"{owner.plancli_path}.{self._undefined_name}"
+            )
         return str(super()._undefined_message)
 
 
 def _finalize(value: object) -> object:
     """The last guard against a blank in a letter: nothing prints as 'None'."""
     if value is None:
-        raise LetterError("A letter template printed an empty value (None); nothing was written.")
+        raise LetterError(
+            _("A letter template printed an empty value (None); nothing was written.")
+        )
     return value
 
 
@@ -105,15 +110,15 @@ class _Sandbox(SandboxedEnvironment):
     ) -> Any:
         numbers = [v for v in (left, right) if isinstance(v, int)]
         if operator == "**" and isinstance(right, int) and abs(right) > 64:
-            raise SecurityError("a power this large is not allowed in a letter template")
+            raise SecurityError(_("a power this large is not allowed in a letter template"))
         integers = isinstance(left, int) and isinstance(right, int)
         bits = abs(left).bit_length() * right if integers else 0  # (9 ** 64) ** 64 ** ...
         if operator == "**" and bits > 10 * self.LIMIT:
-            raise SecurityError("a power this large is not allowed in a letter template")
+            raise SecurityError(_("a power this large is not allowed in a letter template"))
         sizes = [len(v) for v in (left, right) if isinstance(v, str | list | tuple)]
         # The size of the result, not only the count: 'x' * 99999 * 99999 is 10 GB.
         if operator == "*" and sizes and any(n > self.LIMIT // max(sizes[0], 1) for n in numbers):
-            raise SecurityError("repeating text this many times is not allowed")
+            raise SecurityError(_("repeating text this many times is not allowed"))
         return super().call_binop(context, operator, left, right)
 
 
@@ -122,7 +127,7 @@ def _bullets_filter(items: object) -> str:
     if isinstance(items, str):
         items = [part.strip() for part in items.split(";") if part.strip()]
     if not isinstance(items, Sequence):
-        raise LetterError("The `bullets` filter takes a list (or text as `a; b; c`).")
+        raise LetterError(_("The `bullets` filter takes a list (or text as `a; b; c`)."))
     return "\n".join(f"- {item}" for item in items)
 
 
@@ -182,7 +187,9 @@ def _environment(user_dir: Path | None) -> jinja2.Environment:
 def _template_place(error: BaseException, name: str) -> str:
     for frame in reversed(traceback.extract_tb(error.__traceback__)):
         if frame.filename.endswith(".j2"):
-            return f"{Path(frame.filename).name}, line {frame.lineno}"
+            return _("{file}, line {line}").format(
+                file=Path(frame.filename).name, line=frame.lineno
+            )
     return name
 
 
@@ -199,32 +206,43 @@ def render(template_name: str, context: Mapping[str, Any], user_dir: Path | None
     except LetterError:
         raise
     except jinja2.TemplateSyntaxError as error:
-        place = f"{Path(error.filename or error.name or template_name).name}, line {error.lineno}"
+        place = _("{file}, line {line}").format(
+            file=Path(error.filename or error.name or template_name).name, line=error.lineno
+        )
         raise LetterError(
-            f"Template {place}: {error.message}. Fix the template; nothing was written."
+            _("Template {place}: {problem}. Fix the template; nothing was written.").format(
+                place=place, problem=error.message
+            )
         ) from None
     except jinja2.TemplateNotFound as error:
         raise LetterError(
-            f"Template {error.name} not found (used by {template_name}). Add it to the templates "
-            "folder; nothing was written."
+            _(
+                "Template {name} not found (used by {template}). Add it to the templates folder; "
+                "nothing was written."
+            ).format(name=error.name, template=template_name)
         ) from None
     except SecurityError as error:
         raise LetterError(
-            f"{_problem(error, template_name)}. Templates from --templates run in a sandbox: they "
-            "may use the letter's values (sender, recipient, child, fields, date, ...) but not "
-            "Python internals. Nothing was written."
+            _(
+                "{problem}. Templates from --templates run in a sandbox: they may use the "
+                "letter's values (sender, recipient, child, fields, date, ...) but not Python "
+                "internals. Nothing was written."
+            ).format(problem=_problem(error, template_name))
         ) from None
     except jinja2.UndefinedError as error:
         raise LetterError(
-            f"{_problem(error, template_name)}. The template uses a value this letter does not "
-            "have: check the name for a typo, or give it with --set or in the plan. Nothing was "
-            "written."
+            _(
+                "{problem}. The template uses a value this letter does not have: check the name "
+                "for a typo, or give it with --set or in the plan. Nothing was written."
+            ).format(problem=_problem(error, template_name))
         ) from None
     except Exception as error:
         if user_dir is None:
             raise
         raise LetterError(
-            f"{_problem(error, template_name, kind=True)}. Fix the template; nothing was written."
+            _("{problem}. Fix the template; nothing was written.").format(
+                problem=_problem(error, template_name, kind=True)
+            )
         ) from None
 
 
@@ -233,7 +251,9 @@ def _problem(error: BaseException, template_name: str, *, kind: bool = False) ->
     what = str(error).rstrip(".")
     if kind:
         what = f"{type(error).__name__}: {what}"
-    return f"Template {_template_place(error, template_name)}: {what}"
+    return _("Template {place}: {problem}").format(
+        place=_template_place(error, template_name), problem=what
+    )
 
 
 def user_folder(templates_dir: Path | None) -> Path | None:
@@ -241,8 +261,10 @@ def user_folder(templates_dir: Path | None) -> Path | None:
         return None
     if not templates_dir.is_dir():
         raise LetterError(
-            f"--templates {templates_dir}: no such folder. Give the folder that holds your "
-            "NAME.LANG.md.j2 templates (or unset PLANCLI_TEMPLATES)."
+            _(
+                "--templates {folder}: no such folder. Give the folder that holds your "
+                "NAME.LANG.md.j2 templates (or unset PLANCLI_TEMPLATES)."
+            ).format(folder=templates_dir)
         )
     return templates_dir
 
@@ -255,7 +277,7 @@ def user_names(user_dir: Path | None) -> list[str]:
 
 def split_name(template: str) -> tuple[str, str] | None:
     stem = template.removesuffix(TEMPLATE_SUFFIX)
-    name, _, lang = stem.rpartition(".")
+    name, _dot, lang = stem.rpartition(".")
     if not name or name.startswith("_") or lang not in LANGUAGES or not NAME.fullmatch(name):
         return None
     return name, lang

@@ -10,7 +10,7 @@ from typing import Any
 
 from plancli import glossary
 from plancli.errors import LetterError
-from plancli.i18n import _
+from plancli.i18n import N_, _, ngettext
 from plancli.letters.catalogue import Letter, LetterField
 from plancli.letters.wording import Wording, language_code, wording
 from plancli.model import Plan
@@ -48,20 +48,33 @@ _ENGLISH_WORDS = frozenset(
     }
 )
 
-# What plancli needs from the plan for the sender and recipient blocks, and how to add it.
+# What plancli needs from the plan for the sender and recipient blocks, and how to add it
+# (what, how): marked only, translated where a message shows them.
 PLAN_HINTS = {
-    "family.parent_name": "your name, as you sign the letter: add `parent_name: Your Name` "
-    "under `family:`",
-    "family.address": 'your mailing address: add `address: "123 Main St, City, CA 90000"` '
-    "under `family:`",
-    "school.district": "the school district's name: add `district: ... School District` "
-    "under `school:`",
-    "school.address": "the district's (or school's) mailing address: add "
-    '`address: "..."` under `school:`',
-    "regional_center.name": "the regional center's name: add `name: ... Regional Center` "
-    "under `regional_center:`",
-    "regional_center.address": "the regional center's mailing address: add "
-    '`address: "..."` under `regional_center:`',
+    "family.parent_name": (
+        N_("your name, as you sign the letter"),
+        N_("add `parent_name: Your Name` under `family:`"),
+    ),
+    "family.address": (
+        N_("your mailing address"),
+        N_('add `address: "123 Main St, City, CA 90000"` under `family:`'),
+    ),
+    "school.district": (
+        N_("the school district's name"),
+        N_("add `district: ... School District` under `school:`"),
+    ),
+    "school.address": (
+        N_("the district's (or school's) mailing address"),
+        N_('add `address: "..."` under `school:`'),
+    ),
+    "regional_center.name": (
+        N_("the regional center's name"),
+        N_("add `name: ... Regional Center` under `regional_center:`"),
+    ),
+    "regional_center.address": (
+        N_("the regional center's mailing address"),
+        N_('add `address: "..."` under `regional_center:`'),
+    ),
 }
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -158,7 +171,7 @@ class Draft:
         for key, raw in pairs:
             spec = self.letter.field(key) if self.letter is not None else None
             if self.letter is not None and spec is None:
-                known = ", ".join(f.name for f in self.letter.fields) or "none"
+                known = ", ".join(f.name for f in self.letter.fields) or _("none")
                 self.warn(
                     _(
                         "--set {key}: the letter {name} does not use it (its fields: {known}); "
@@ -189,15 +202,7 @@ class Draft:
                 self.values[spec.name] = spec.default
                 continue
             if spec.required:
-                where = (
-                    f", or add it to the plan as `{spec.default_from.split('.')[-1]}: [...]` under "
-                    f"`{spec.default_from.split('.')[0]}:`"
-                    if spec.default_from
-                    else ""
-                )
-                self.missing.append(
-                    f"{spec.name}: {spec.help}. Give it with {spec.example}{where}."
-                )
+                self.missing.append(_missing_field(spec))
 
     def fields(self) -> Section:
         """The letter's values as templates read them (`fields.concerns`). In a Spanish letter
@@ -242,7 +247,12 @@ class Draft:
 
     def need(self, key: str, value: str | None) -> str | None:
         if value is None or not value.strip():
-            self.missing.append(f"{key}: {PLAN_HINTS[key]} in the plan file.")
+            what, how = PLAN_HINTS[key]
+            self.missing.append(
+                _("{key}: {what}: {how} in the plan file.").format(
+                    key=key, what=_(what), how=_(how)
+                )
+            )
             return None
         return value
 
@@ -442,8 +452,10 @@ class Draft:
         """A recipient without an address still gets the letter (by hand or email): warn."""
         if address is None or not address.strip():
             self.warn(
-                f"{key} is not in the plan, so the letter has no address for the recipient; "
-                f"to mail it, {PLAN_HINTS[key].split(': ', 1)[1]} in the plan file."
+                _(
+                    "{key} is not in the plan, so the letter has no address for the recipient; "
+                    "to mail it, {how} in the plan file."
+                ).format(key=key, how=_(PLAN_HINTS[key][1]))
             )
 
     def fail_if_missing(self) -> None:
@@ -451,10 +463,13 @@ class Draft:
             return
         count = len(self.missing)
         lines = [
-            f"The letter {self.name} needs {count} value{'s' if count > 1 else ''} that "
-            f"{'are' if count > 1 else 'is'} missing:",
+            ngettext(
+                "The letter {name} needs {n} value that is missing:",
+                "The letter {name} needs {n} values that are missing:",
+                count,
+            ).format(name=self.name, n=count),
             *(f"  {m}" for m in self.missing),
-            "Nothing was written; add the missing values and run the command again.",
+            _("Nothing was written; add the missing values and run the command again."),
         ]
         raise LetterError("\n".join(lines))
 
@@ -471,14 +486,38 @@ def _value(spec: LetterField, raw: str) -> Any:
             return date.fromisoformat(text)
         except ValueError:
             raise LetterError(
-                f"--set {spec.name}: expected a date as YYYY-MM-DD, got {text[:40]!r}."
+                _("--set {key}: expected a date as YYYY-MM-DD, got {value}.").format(
+                    key=spec.name, value=repr(text[:40])
+                )
             ) from None
     if spec.kind == "flag":
         answer = yes_no(text)
         if answer is not None:
             return answer
         raise LetterError(
-            f"--set {spec.name}: expected yes or no, got {text[:40]!r}. Accepted for yes: "
-            f"{', '.join(TRUE_WORDS)}; for no: {', '.join(FALSE_WORDS)} (in any case)."
+            _(
+                "--set {key}: expected yes or no, got {value}. Accepted for yes: {yes}; for no: "
+                "{no} (in any case)."
+            ).format(
+                key=spec.name,
+                value=repr(text[:40]),
+                yes=", ".join(TRUE_WORDS),
+                no=", ".join(FALSE_WORDS),
+            )
         )
     return text
+
+
+def _missing_field(spec: LetterField) -> str:
+    """One line of the missing-values message: the field, what it is, and how to give it."""
+    if spec.default_from:
+        section, key = spec.default_from.split(".")[0], spec.default_from.split(".")[-1]
+        return _(
+            "{key}: {help}. Give it with {example}, or add it to the plan as `{plan_key}: [...]` "
+            "under `{section}:`."
+        ).format(
+            key=spec.name, help=_(spec.help), example=spec.example, plan_key=key, section=section
+        )
+    return _("{key}: {help}. Give it with {example}.").format(
+        key=spec.name, help=_(spec.help), example=spec.example
+    )
