@@ -383,6 +383,7 @@ def _filing(
     also: tuple[str, ...] = (),
     remedy_required: bool = True,
     lanterman: bool = False,
+    law: tuple[tuple[str, str], ...] = (),
 ) -> Letter:
     """A filing's letter: its event and the rule that times the agency's decision come from
     the filing's own data (`rules.filings`), never typed twice."""
@@ -399,6 +400,12 @@ def _filing(
         counts_from="letter" if rules else None,
         lanterman=lanterman,
         filing=True,
+        # The sections the filing's text cites, from its entry in `rules.filings` (where the
+        # sources are quoted).
+        authorities=tuple(
+            (key, Authority(citation, f"src/plancli/rules/filings.py: {name}"))
+            for key, citation in law
+        ),
     )
 
 
@@ -407,6 +414,12 @@ _FILINGS: tuple[Letter, ...] = (
         "compliance-complaint",
         "CDE (copy to the district)",
         "a state compliance complaint: the district's missed deadlines of the last year",
+        law=(
+            ("complaint", "34 CFR 300.153"),
+            ("state", "Cal. Educ. Code § 56500.2"),
+            ("regs", "5 CCR 3200–3205"),
+            ("copy", "34 CFR 300.153(d)"),
+        ),
     ),
     _filing(
         "due-process-request",
@@ -414,6 +427,12 @@ _FILINGS: tuple[Letter, ...] = (
         "a due process hearing on the district's missed deadlines of the last two years, "
         "with a proof of service",
         also=("resolution-meeting",),
+        law=(
+            ("statute", "20 USC 1415(b)(7)(A)"),
+            ("regs", "34 CFR 300.508(b)"),
+            ("state", "Cal. Educ. Code § 56502(c)"),
+            ("serve", "Cal. Educ. Code § 56502(c)(1)"),
+        ),
     ),
     _filing(
         "rights-complaint",
@@ -422,6 +441,7 @@ _FILINGS: tuple[Letter, ...] = (
         "denied, the remedy",
         _RIGHT,
         lanterman=True,
+        law=(("rights", "Welf. & Inst. Code § 4731"),),
     ),
     _filing(
         "early-start-complaint",
@@ -429,18 +449,21 @@ _FILINGS: tuple[Letter, ...] = (
         "an Early Start complaint (form DS 1827's content): the regional center's missed "
         "deadlines of the last year",
         _LOCAL_STEPS,
+        law=(("regs", "17 CCR 52170–52171"), ("federal", "34 CFR 303.434")),
     ),
     _filing(
         "early-start-due-process-request",
         "OAH Early Start (copy to the regional center)",
         "an Early Start due process hearing (form DS 1802's content)",
         remedy_required=False,
+        law=(("regs", "17 CCR 52172–52174"), ("federal", "34 CFR 303.430(d)")),
     ),
     _filing(
         "ocr-complaint",
         "OCR (online form)",
         "a complaint to the Office for Civil Rights: a narrative and a guide to its online form",
         remedy_required=False,
+        law=(("ocr", "34 CFR 104.61, 100.7(b)"),),
     ),
 )
 
