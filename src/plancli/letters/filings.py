@@ -123,7 +123,11 @@ def _nothing_to_allege(filing: law.Filing, outside: list[Violation], draft: Draf
         why = _(
             "the plan has no deadline of the {system} system owed by the {party} that is "
             "overdue or was met late on {date}"
-        ).format(system=system, party=party_of(filing.system), date=draft.on.isoformat())
+        ).format(
+            system=system,
+            party=_("district") if party_of(filing.system) == "district" else _("regional center"),
+            date=draft.on.isoformat(),
+        )
     return _(
         "The {name} has nothing to allege: {why}. If something else went wrong, write it with "
         '--set facts="what happened, with dates" and the filing states your facts. Nothing '
