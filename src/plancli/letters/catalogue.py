@@ -418,7 +418,7 @@ _FILINGS: tuple[Letter, ...] = (
             ("complaint", "34 CFR 300.153"),
             ("state", "Cal. Educ. Code § 56500.2"),
             ("regs", "5 CCR 3200–3205"),
-            ("copy", "34 CFR 300.153(d)"),
+            ("forward", "34 CFR 300.153(d)"),
         ),
     ),
     _filing(

@@ -92,10 +92,11 @@ def _line(line: str) -> Line:
 def _chunks(text: str) -> Iterator[_Chunk]:
     """Paragraphs ('para', lines) and bullet lists ('list', items) of a letter's text."""
     kind, lines = "", list[str]()
-    for raw in [*text.splitlines(), ""]:
-        line = raw.rstrip()
+    # Split on line ends only: `splitlines` would also split on the page break itself.
+    for raw in [*text.replace("\r\n", "\n").split("\n"), ""]:
+        line = "" if raw == PAGE_BREAK else raw.rstrip()
         now = "" if not line.strip() else ("list" if line.lstrip().startswith("- ") else "para")
-        if line == PAGE_BREAK:
+        if raw == PAGE_BREAK:
             now = "break"
         if now != kind and lines:
             yield kind, lines
