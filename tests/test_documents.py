@@ -201,4 +201,4 @@ def test_letter_specifics_are_registered_for_catalogue_letters() -> None:
     # regional center the plan names.
     assert set(ADDRESSED_BY) == {
         name for name, letter in LETTERS_BY_NAME.items() if letter.recipient.count(" or ")
-    } | {"appeal-request"}
+    } | {"appeal-request"} | {name for name, letter in LETTERS_BY_NAME.items() if letter.filing}

@@ -62,6 +62,13 @@ def test_a_letter_sent_is_what_the_letters_catalogue_records() -> None:
         "ipp-meeting-requested",
         "appeal-filed",
         "ifsp-review-requested",
+        # the filings of SPEC §6.2
+        "compliance-complaint-filed",
+        "due-process-filed",
+        "rights-complaint-filed",
+        "early-start-complaint-filed",
+        "early-start-due-process-filed",
+        "ocr-complaint-filed",
     }
     assert "ipp-partial-agreement" in {letter.records for letter in LETTERS}
 

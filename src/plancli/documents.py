@@ -62,7 +62,12 @@ class SignatureGroup:
     blocks: tuple[Heading | Paragraph | Bullets, ...]
 
 
-Block = Heading | Paragraph | Bullets | SignatureGroup
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    """What follows starts a new page (a filing's proof of service, a guide to a form)."""
+
+
+Block = Heading | Paragraph | Bullets | SignatureGroup | PageBreak
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +117,9 @@ def document_bytes(document: Document, suffix: str) -> bytes:
     raise ValueError(f"no document format for {suffix!r}; one of {', '.join(FORMATS)}")
 
 
-def _flat(blocks: tuple[Block, ...]) -> list[Heading | Paragraph | Bullets]:
+def _flat(blocks: tuple[Block, ...]) -> list[Heading | Paragraph | Bullets | PageBreak]:
     """The blocks in reading order, with a signature group's own blocks in its place."""
-    found: list[Heading | Paragraph | Bullets] = []
+    found: list[Heading | Paragraph | Bullets | PageBreak] = []
     for block in blocks:
         if isinstance(block, SignatureGroup):
             found.extend(block.blocks)
@@ -160,7 +165,9 @@ def _html_body(document: Document) -> str:
 
     body = []
     for block in _flat(document.blocks):
-        if isinstance(block, Bullets):
+        if isinstance(block, PageBreak):
+            body.append('<hr style="break-after: page">')
+        elif isinstance(block, Bullets):
             items = "".join(f"  <li>{escape(item)}</li>\n" for item in block.items)
             body.append(f"<ul>\n{items}</ul>")
         elif isinstance(block, Heading):
@@ -252,7 +259,11 @@ def _docx_blocks(word: Any, document: Document) -> None:
         return run
 
     for block in _flat(document.blocks):
-        if isinstance(block, Bullets):
+        if isinstance(block, PageBreak):
+            from docx.enum.text import WD_BREAK
+
+            word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        elif isinstance(block, Bullets):
             for item in block.items:
                 for run in word.add_paragraph(_xml(item), style="List Bullet").runs:
                     tagged(run)
@@ -330,6 +341,8 @@ def _check_printable(parts: tuple[Document, ...]) -> None:
 def _texts(blocks: tuple[Block, ...]) -> list[str]:
     found: list[str] = []
     for block in _flat(blocks):
+        if isinstance(block, PageBreak):
+            continue
         if isinstance(block, Bullets):
             found.extend(block.items)
         elif isinstance(block, Heading):
@@ -409,6 +422,9 @@ def _pdf_pages(
 
 def _pdf_part(pdf: Any, document: Document) -> None:
     for block in document.blocks:
+        if isinstance(block, PageBreak):
+            pdf.add_page()
+            continue
         if not isinstance(block, SignatureGroup):
             _pdf_block(pdf, block)
             pdf.ln(_PDF_GAP)

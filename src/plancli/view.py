@@ -494,6 +494,16 @@ LETTER_RECIPIENTS = {
     "regional center": N_("regional center"),
     "district or regional center": N_("district or regional center"),
     "DDS (copy to the regional center)": N_("DDS (copy to the regional center)"),
+    "CDE (copy to the district)": N_("CDE (copy to the district)"),
+    "OAH (served on the district first)": N_("OAH (served on the district first)"),
+    "regional center director": N_("regional center director"),
+    "DDS Early Start (copy to the regional center)": N_(
+        "DDS Early Start (copy to the regional center)"
+    ),
+    "OAH Early Start (copy to the regional center)": N_(
+        "OAH Early Start (copy to the regional center)"
+    ),
+    "OCR (online form)": N_("OCR (online form)"),
 }
 
 

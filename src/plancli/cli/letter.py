@@ -219,6 +219,8 @@ def delivery_advice(delivery: Delivery, recorded: str | None) -> str:
             "The law's days count from the date {who} receives it."
         ).format(who=who)
     ]
+    if delivery.filing is not None:
+        lines += filing_advice(delivery.filing)
     if delivery.services_continue_by is not None:
         lines.append(
             _(
@@ -247,6 +249,51 @@ def delivery_advice(delivery: Delivery, recorded: str | None) -> str:
             )
         )
     return "\n".join(lines)
+
+
+def filing_advice(name: str) -> list[str]:
+    """Where a filing goes, where plancli read that address (a note to check it), who gets a
+    copy, and the chronology to attach (SPEC §6.2)."""
+    from plancli.rules.filings import FILINGS_BY_ID
+
+    filing = FILINGS_BY_ID[name]
+    lines = []
+    agency = filing.agency
+    if agency is not None:
+        sources = " ".join(source.url for source in agency.sources)
+        lines.append(
+            _(
+                "Where to send it: {agency}, {unit}. plancli read this address on {date} at "
+                "{sources}; addresses change, so check it before sending."
+            ).format(
+                agency=agency.name,
+                unit=agency.unit,
+                date=agency.read_on.isoformat(),
+                sources=sources,
+            )
+        )
+        if agency.online:
+            lines.append(_("It also takes filings online: {address}").format(address=agency.online))
+    if any(item.key == "served-on-district" for item in filing.required):
+        lines.append(
+            _(
+                "Serve the district first: give or mail it a copy, fill in and sign the proof "
+                "of service (the last page), and send the request with that page."
+            )
+        )
+    elif filing.copy_to is not None:
+        lines.append(
+            _("Send a copy to the {party} at the same time.").format(
+                party=_("district") if filing.copy_to == "district" else _("regional center")
+            )
+        )
+    lines.append(
+        _(
+            "Attach the chronology (`plancli chronology --output case.pdf`) and copies of the "
+            "letters and notices it names."
+        )
+    )
+    return lines
 
 
 def _save_letter(output: Path, data: bytes, *, force: bool) -> None:

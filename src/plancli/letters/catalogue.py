@@ -10,12 +10,20 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from plancli.i18n import N_
+from plancli.rules.filings import FILINGS_BY_ID
 
 Recipient = Literal[
     "district",
     "regional center",
     "district or regional center",
     "DDS (copy to the regional center)",
+    # The filings of SPEC §6.2: the agency that takes each, and who else gets it.
+    "CDE (copy to the district)",
+    "OAH (served on the district first)",
+    "regional center director",
+    "DDS Early Start (copy to the regional center)",
+    "OAH Early Start (copy to the regional center)",
+    "OCR (online form)",
 ]
 FieldKind = Literal["text", "list", "date", "flag", "event", "rule"]
 
@@ -59,6 +67,9 @@ class Letter:
     # A Lanterman Act letter (IPP, fair hearing): refused for a child under three, who is
     # served by Early Start (SPEC §6.1), unless `--set system=rc`.
     lanterman: bool = False
+    # A filing of SPEC §6.2: its contents, agency and time limit are `rules.filings.FILINGS`
+    # under the same name; its allegations come from the plan's violations (`letters.filings`).
+    filing: bool = False
 
     def field(self, name: str) -> LetterField | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -341,6 +352,142 @@ _LETTERS: tuple[Letter, ...] = (
         ),
     ),
 )
+
+# ---- The filings of SPEC §6.2 ------------------------------------------------------------
+
+# What the family asks for. The law asks for "a proposed resolution of the problem to the
+# extent known" (34 CFR 300.153(b)(4)(v), 300.508(b)(6), 303.434(b)(4)(iv)) and a 4731
+# complaint asks for a remedy (Welf. & Inst. Code § 4731(b)): required in those filings.
+_REMEDY_FIELD = LetterField(
+    "remedy",
+    "text",
+    N_("what you ask for: what the agency should do to fix it, in a sentence or two"),
+    '--set remedy="Complete the assessment within 30 days and hold the IEP meeting"',
+    required=True,
+)
+_FACTS = LetterField(
+    "facts",
+    "text",
+    N_(
+        "what happened that plancli cannot compute (with dates), in your own words; with no "
+        "missed deadline inside the time limit, these facts are the complaint"
+    ),
+    '--set facts="On 2026-10-02 the principal told me in a meeting that ..."',
+)
+_RIGHT = LetterField(
+    "right",
+    "text",
+    N_("the right that was denied, in your own words (besides the missed deadlines listed)"),
+    '--set right="The right to an IPP meeting when I asked for one"',
+)
+_LOCAL_STEPS = LetterField(
+    "local_steps",
+    "text",
+    N_("what you already did at the local level to solve it (calls, letters, meetings)"),
+    '--set local_steps="I wrote to the service coordinator on 2026-10-01; no answer"',
+)
+
+
+def _filing(
+    name: str,
+    recipient: Recipient,
+    purpose: str,
+    *fields: LetterField,
+    also: tuple[str, ...] = (),
+    remedy_required: bool = True,
+    lanterman: bool = False,
+    law: tuple[tuple[str, str], ...] = (),
+) -> Letter:
+    """A filing's letter: its event and the rule that times the agency's decision come from
+    the filing's own data (`rules.filings`), never typed twice."""
+    filing = FILINGS_BY_ID[name]
+    rules = (*((filing.decision_rule,) if filing.decision_rule else ()), *also)
+    remedy = _REMEDY_FIELD if remedy_required else replace(_REMEDY_FIELD, required=False)
+    return Letter(
+        name,
+        recipient,
+        purpose,
+        rules=rules,
+        fields=(remedy, _FACTS, *fields),
+        records=filing.recorded_as,
+        counts_from="letter" if rules else None,
+        lanterman=lanterman,
+        filing=True,
+        # The sections the filing's text cites, from its entry in `rules.filings` (where the
+        # sources are quoted).
+        authorities=tuple(
+            (key, Authority(citation, f"src/plancli/rules/filings.py: {name}"))
+            for key, citation in law
+        ),
+    )
+
+
+_FILINGS: tuple[Letter, ...] = (
+    _filing(
+        "compliance-complaint",
+        "CDE (copy to the district)",
+        N_("a state compliance complaint: the district's missed deadlines of the last year"),
+        law=(
+            ("complaint", "34 CFR 300.153"),
+            ("state", "Cal. Educ. Code § 56500.2"),
+            ("regs", "5 CCR 3200–3205"),
+            ("forward", "34 CFR 300.153(d)"),
+        ),
+    ),
+    _filing(
+        "due-process-request",
+        "OAH (served on the district first)",
+        N_(
+            "a due process hearing on the district's missed deadlines of the last two years, "
+            "with a proof of service"
+        ),
+        also=("resolution-meeting",),
+        law=(
+            ("statute", "20 USC 1415(b)(7)(A)"),
+            ("regs", "34 CFR 300.508(b)"),
+            ("state", "Cal. Educ. Code § 56502(c)"),
+            ("serve", "Cal. Educ. Code § 56502(c)(1)"),
+        ),
+    ),
+    _filing(
+        "rights-complaint",
+        "regional center director",
+        N_(
+            "a Lanterman Act rights complaint (Welf. & Inst. Code § 4731): the facts, the right "
+            "denied, the remedy"
+        ),
+        _RIGHT,
+        lanterman=True,
+        law=(("rights", "Welf. & Inst. Code § 4731"),),
+    ),
+    _filing(
+        "early-start-complaint",
+        "DDS Early Start (copy to the regional center)",
+        N_(
+            "an Early Start complaint (form DS 1827's content): the regional center's missed "
+            "deadlines of the last year"
+        ),
+        _LOCAL_STEPS,
+        law=(("regs", "17 CCR 52170–52171"), ("federal", "34 CFR 303.434")),
+    ),
+    _filing(
+        "early-start-due-process-request",
+        "OAH Early Start (copy to the regional center)",
+        N_("an Early Start due process hearing (form DS 1802's content)"),
+        remedy_required=False,
+        law=(("regs", "17 CCR 52172–52174"), ("federal", "34 CFR 303.430(d)")),
+    ),
+    _filing(
+        "ocr-complaint",
+        "OCR (online form)",
+        N_(
+            "a complaint to the Office for Civil Rights: a narrative and a guide to its online form"
+        ),
+        remedy_required=False,
+        law=(("ocr", "34 CFR 104.61, 100.7(b)"),),
+    ),
+)
+
 LETTERS: tuple[Letter, ...] = tuple(
     replace(
         letter,
@@ -351,6 +498,6 @@ LETTERS: tuple[Letter, ...] = tuple(
             _STUDENT_AUTHORIZES,
         ),
     )
-    for letter in _LETTERS
+    for letter in (*_LETTERS, *_FILINGS)
 )
 LETTERS_BY_NAME: dict[str, Letter] = {letter.name: letter for letter in LETTERS}

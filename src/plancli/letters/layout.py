@@ -17,6 +17,7 @@ from plancli.documents import (
     Document,
     Heading,
     Line,
+    PageBreak,
     Paragraph,
     SignatureGroup,
     Subject,
@@ -28,6 +29,7 @@ _CLOSINGS = tuple(w.closing for w in WORDINGS.values())
 _SIGNATURE_LABELS = tuple(w.signature_label for w in WORDINGS.values())
 
 _SHORT_LINE = 40  # characters: a line of thanks, not a paragraph of its own
+PAGE_BREAK = "\f"  # a line of its own in a template: what follows starts a new page
 _Chunk = tuple[str, list[str]]  # ("para", lines) or ("list", items)
 
 
@@ -57,7 +59,8 @@ def letter_document(
     blocks: list[Block] = [_block(kind, lines) for kind, lines in chunks]
     together = _signature_chunks(chunks)
     if together is not None:
-        group = SignatureGroup(tuple(_block(*chunks[i]) for i in together))
+        inner = [_block(*chunks[i]) for i in together]
+        group = SignatureGroup(tuple(b for b in inner if not isinstance(b, PageBreak)))
         blocks[together.start : together.stop] = [group]
     if heading:
         blocks.insert(0, Heading(heading, level=2))
@@ -73,7 +76,9 @@ def letter_document(
     )
 
 
-def _block(kind: str, lines: list[str]) -> Paragraph | Bullets:
+def _block(kind: str, lines: list[str]) -> Paragraph | Bullets | PageBreak:
+    if kind == "break":
+        return PageBreak()
     if kind == "list":
         return Bullets(tuple(lines))
     return Paragraph(tuple(_line(line) for line in lines))
@@ -87,9 +92,12 @@ def _line(line: str) -> Line:
 def _chunks(text: str) -> Iterator[_Chunk]:
     """Paragraphs ('para', lines) and bullet lists ('list', items) of a letter's text."""
     kind, lines = "", list[str]()
-    for raw in [*text.splitlines(), ""]:
-        line = raw.rstrip()
+    # Split on line ends only: `splitlines` would also split on the page break itself.
+    for raw in [*text.replace("\r\n", "\n").split("\n"), ""]:
+        line = "" if raw == PAGE_BREAK else raw.rstrip()
         now = "" if not line.strip() else ("list" if line.lstrip().startswith("- ") else "para")
+        if raw == PAGE_BREAK:
+            now = "break"
         if now != kind and lines:
             yield kind, lines
             lines = []
@@ -98,14 +106,19 @@ def _chunks(text: str) -> Iterator[_Chunk]:
             lines.append(line.lstrip()[2:].strip())
         elif now == "para":
             lines.append(line)
+        elif now == "break":
+            yield now, []
+            kind = ""
 
 
 def _signature_chunks(chunks: Sequence[_Chunk]) -> range | None:
     """The chunks a page keeps together: the closing ("Sincerely,"), the signature line and
     the paragraph under it (the sender's name), or None when the letter has no signature line."""
+    # The letter's own signature: a page of its own after it (a proof of service) has its own.
+    end = next((i for i, (kind, _) in enumerate(chunks) if kind == "break"), len(chunks))
     signs = [
         i
-        for i, (kind, lines) in enumerate(chunks)
+        for i, (kind, lines) in enumerate(chunks[:end])
         if kind == "para" and any(line.startswith(_SIGNATURE_LABELS) for line in lines)
     ]
     if not signs:
@@ -123,5 +136,6 @@ def _signature_chunks(chunks: Sequence[_Chunk]) -> range | None:
             lines = chunks[first][1]
             if len(lines) > 1 or len(lines[0]) > _SHORT_LINE:
                 break
-    # Everything after the signature line (the name, an authorization, copy lines).
-    return range(first, len(chunks))
+    # Everything after the signature line (the name, an authorization, copy lines), up to a
+    # page of its own (a proof of service).
+    return range(first, end)

@@ -41,6 +41,7 @@ class Delivery:
     replies: tuple[str, ...]  # event types that record the answer (`plancli add TYPE ...`)
     services_continue_by: date | None = None  # appeal-request: DDS must have it by this date
     online: str | None = None  # an online form that takes the same request
+    filing: str | None = None  # a filing of SPEC §6.2: its id in `rules.filings.FILINGS_BY_ID`
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +241,8 @@ def _delivery(draft: Draft, letter: Letter) -> Delivery:
         pending = draft.facts.get("services_continue_by")
         by = pending if isinstance(pending, date) else None
     online = DDS_APPEALS.online if kind == "dds" else None
-    return Delivery(kind, replies, services_continue_by=by, online=online)
+    filing = letter.name if letter.filing else None
+    return Delivery(kind, replies, services_continue_by=by, online=online, filing=filing)
 
 
 def _common(draft: Draft, sender: Section) -> dict[str, Any]:

@@ -343,3 +343,17 @@ def _missed_section(draft: Draft, d: Deadline) -> Section:
             rule, period, d.computed.due, d.trigger.date, draft.plan, words, "trigger"
         )
     return Section("missed", values)
+
+
+# The filings of SPEC §6.2: one shared computation (`letters.filings`), registered for each
+# filing by its name as `rules.filings` lists them, so no code here names one.
+def _register_filings() -> None:
+    from plancli.letters.filings import filing_party, filing_values
+    from plancli.rules.filings import FILINGS
+
+    for filing in FILINGS:
+        values_for(filing.id)(filing_values)
+        addressed_by(filing.id)(filing_party)
+
+
+_register_filings()

@@ -466,3 +466,18 @@ def within_time_limit(filing: Filing, violated_on: date, filed_on: date) -> bool
     """May a violation on `violated_on` be alleged in a filing made on `filed_on`?"""
     earliest = earliest_allowed(filing, filed_on)
     return earliest is None or violated_on >= earliest
+
+
+def last_day(filing: Filing, violated_on: date) -> date | None:
+    """The last day a filing may still allege a violation of `violated_on` (None: no limit).
+
+    The inverse of `earliest_allowed`: a violation on `violated_on` is within the limit of a
+    filing made on any day up to this one. Counted from the day the deadline passed (its due
+    date), which is never later than the violation itself, so the day is on the safe side.
+    """
+    if filing.time_limit is None:
+        return None
+    period = filing.time_limit.period
+    if period.counting is Counting.YEARS:
+        return daycount.add_years(violated_on, period.amount)
+    return violated_on + timedelta(days=period.amount)
