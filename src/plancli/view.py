@@ -496,7 +496,8 @@ def letter_list_text(
     letter when the columns do not fit in `width`)."""
     from plancli.narrow import fit_table
 
-    table = [[i.name, i.recipient, i.purpose, ", ".join(i.languages) or "-"] for i in rows]
+    # Recipients and requests are marked in the letters' catalogue (N_); shown translated.
+    table = [[i.name, _(i.recipient), _(i.purpose), ", ".join(i.languages) or "-"] for i in rows]
     headers = [_("Letter"), _("To"), _("Asks for"), _("Languages")]
     listing = fit_table(headers, table, width) + "\n"
     return listing + _letter_fields_text(catalogue, width)

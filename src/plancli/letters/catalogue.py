@@ -9,12 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from plancli.i18n import N_
+
 Recipient = Literal[
     "district",
     "regional center",
     "district or regional center",
     "DDS (copy to the regional center)",
 ]
+# The recipients as `plancli letter --list` shows them, marked for the message catalog
+# (a Literal type cannot hold a call); the listing translates `letter.recipient` itself.
+RECIPIENT_WORDS = (
+    N_("district"),
+    N_("regional center"),
+    N_("district or regional center"),
+    N_("DDS (copy to the regional center)"),
+)
 FieldKind = Literal["text", "list", "date", "flag", "event", "rule"]
 
 
@@ -144,8 +154,10 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "eval-request",
         "district",
-        "a special-education assessment in all areas of suspected disability; the assessment "
-        "plan within 15 days",
+        N_(
+            "a special-education assessment in all areas of suspected disability; the assessment "
+            "plan within 15 days"
+        ),
         rules=("assessment-plan",),
         fields=(_CONCERNS,),
         records="assessment-requested",
@@ -154,7 +166,7 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "iep-meeting-request",
         "district",
-        "an IEP meeting within 30 days",
+        N_("an IEP meeting within 30 days"),
         rules=("iep-meeting-on-request",),
         fields=(_REASON,),
         records="iep-meeting-requested",
@@ -162,7 +174,7 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "records-request",
         "district",
-        "copies of all education records within 5 business days",
+        N_("copies of all education records within 5 business days"),
         rules=("school-records",),
         records="records-requested",
         authorities=(("records", EC_49069_7),),
@@ -170,7 +182,7 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "iee-request",
         "district",
-        "an independent educational evaluation at public expense",
+        N_("an independent educational evaluation at public expense"),
         fields=(
             LetterField(
                 "assessment",
@@ -190,14 +202,14 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "iep-partial-consent",
         "district",
-        "implementation of the parts of the IEP the parent consents to",
+        N_("implementation of the parts of the IEP the parent consents to"),
         fields=(_PAST_MEETING, _AGREED, _DISAGREED),
         authorities=(("partial", EC_56346_E), ("due_process", EC_56346_F)),
     ),
     Letter(
         "recording-notice",
         "district",
-        "notice of intent to audio-record the IEP meeting (24 hours ahead)",
+        N_("notice of intent to audio-record the IEP meeting (24 hours ahead)"),
         fields=(
             LetterField(
                 "meeting_date",
@@ -215,7 +227,7 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "504-eval-request",
         "district",
-        "a Section 504 evaluation (no fixed deadline; OCR's 60-day benchmark)",
+        N_("a Section 504 evaluation (no fixed deadline; OCR's 60-day benchmark)"),
         rules=("section-504-evaluation",),
         fields=(_CONCERNS,),
         records="504-evaluation-requested",
@@ -223,7 +235,7 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "rc-intake-request",
         "regional center",
-        "intake and assessment for eligibility",
+        N_("intake and assessment for eligibility"),
         rules=("rc-intake", "rc-assessment"),
         fields=(_CONCERNS,),
         records="rc-intake-requested",
@@ -231,7 +243,7 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "ipp-meeting-request",
         "regional center",
-        "an IPP meeting within 30 days (7 if urgent)",
+        N_("an IPP meeting within 30 days (7 if urgent)"),
         rules=("ipp-meeting-on-request",),
         fields=(
             _REASON,
@@ -248,8 +260,10 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "partial-agreement",
         "regional center",
-        "implement the agreed IPP services now; a written notice of action for the rest; a "
-        "follow-up meeting within 15 days",
+        N_(
+            "implement the agreed IPP services now; a written notice of action for the rest; a "
+            "follow-up meeting within 15 days"
+        ),
         rules=("ipp-follow-up-meeting",),
         fields=(_PAST_MEETING, _AGREED, _DISAGREED),
         records="ipp-partial-agreement",
@@ -266,7 +280,7 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "appeal-request",
         "DDS (copy to the regional center)",
-        "informal meeting, mediation or fair hearing; aid paid pending where it applies",
+        N_("informal meeting, mediation or fair hearing; aid paid pending where it applies"),
         rules=("fair-hearing-request", "aid-paid-pending"),
         fields=(
             LetterField(
@@ -303,7 +317,7 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "ifsp-review-request",
         "regional center",
-        "an IFSP review on the family's request (Early Start; no number of days)",
+        N_("an IFSP review on the family's request (Early Start; no number of days)"),
         fields=(_REASON,),
         records="ifsp-review-requested",
         authorities=(("review", IFSP_REVIEW),),
@@ -311,7 +325,7 @@ _LETTERS: tuple[Letter, ...] = (
     Letter(
         "missed-deadline",
         "district or regional center",
-        "action on a named overdue deadline, citing it",
+        N_("action on a named overdue deadline, citing it"),
         fields=(
             LetterField(
                 "rule",
