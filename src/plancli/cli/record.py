@@ -32,7 +32,7 @@ from plancli.cli.base import (
 )
 from plancli.cli.base import LangOption as InterfaceLangOption
 from plancli.errors import PlancliError
-from plancli.i18n import N_, _
+from plancli.i18n import _, pgettext
 from plancli.view import Format
 
 CHRONOLOGY_FORMATS = (".md", ".csv", ".html", ".pdf", ".docx")
@@ -184,18 +184,22 @@ def _show_record(record: Any, child: str, lang: str) -> None:
 # summary
 
 
-SUMMARY_HEADERS = (
-    N_("Child"),
-    N_("Plan"),
-    N_("District"),
-    N_("Regional center"),
-    N_("Overdue"),
-    N_("Due today"),
-    N_("Due soon"),
-    N_("Met late"),
-    N_("Promises"),
-    N_("Next due"),
-)
+def summary_headers() -> list[str]:
+    """The columns of `plancli summary`, in the interface language. The context keeps these
+    headers apart from the same English words elsewhere (a status "Overdue" is one deadline;
+    a column of counts is several: "Vencidas", next to "Vencen hoy")."""
+    return [
+        pgettext("summary column", "Child"),
+        pgettext("summary column", "Plan"),
+        pgettext("summary column", "District"),
+        pgettext("summary column", "Regional center"),
+        pgettext("summary column", "Overdue"),
+        pgettext("summary column", "Due today"),
+        pgettext("summary column", "Due soon"),
+        pgettext("summary column", "Met late"),
+        pgettext("summary column", "Promises"),
+        pgettext("summary column", "Next due"),
+    ]
 
 
 @app.command()
@@ -248,7 +252,7 @@ def _summary_cells(rows: Any) -> list[list[str]]:
 
 
 def _summary_table(rows: Any, now: date) -> None:
-    headers = [_(header) for header in SUMMARY_HEADERS]
+    headers = summary_headers()
     cells = _summary_cells(rows)
     title = _("Caseload as of {today}").format(today=now.isoformat())
     if not rows:
