@@ -307,3 +307,23 @@ def test_export_ics_without_cancellations_keeps_the_old_words(tmp_path: Path) ->
     assert result.stdout.split()[:4] == ["Wrote", "4", "open", "deadlines"]
     assert "cancellation" not in result.stdout
     assert target.read_bytes().count(b"STATUS:CANCELLED") == 0
+
+
+def test_no_translation_writes_de_el_or_a_el() -> None:
+    """Spanish contracts "de el" and "a el" (del, al); a term replaced across the catalog
+    ("notificación" -> "aviso") once left "la recepción de el aviso de acción"."""
+    import re
+
+    from babel.messages.pofile import read_po
+
+    from plancli.i18n_tools import po_path
+
+    with po_path("es").open("rb") as stream:
+        catalog = read_po(stream, locale="es")
+    found = [
+        text
+        for message in catalog
+        for text in (message.string if isinstance(message.string, tuple) else (message.string,))
+        if text and re.search(r"\b(?:de|a) el\b", text)
+    ]
+    assert found == []
