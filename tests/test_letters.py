@@ -1225,3 +1225,13 @@ def test_installed_wheel_renders_letters_from_another_folder(tmp_path: Path) -> 
     done = subprocess.run(command, cwd=elsewhere, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "2027-01-08" in flat(_read_pdf((elsewhere / "letter.pdf").read_bytes()))
+
+
+def test_every_recipient_is_marked_for_translation() -> None:
+    """`letter --list` translates each letter's recipient: each one of the Recipient type
+    must be in RECIPIENT_WORDS (the marked list), or Spanish shows it in English."""
+    from typing import get_args
+
+    from plancli.letters.catalogue import RECIPIENT_WORDS, Recipient
+
+    assert set(get_args(Recipient)) == set(RECIPIENT_WORDS)

@@ -272,7 +272,7 @@ def test_letter_list_in_spanish() -> None:
     assert "Valores (--set CLAVE=VALOR; * obligatorio)" in result.stdout
     assert "concerns* (si no se indica: child.concerns)" in result.stdout
     row = next(line for line in lines if line.startswith("appeal-request "))
-    assert "DDS (copia al centro regional)" in row
+    assert "DDS (con copia al centro regional)" in row
     assert "audiencia imparcial" in row
     assert english_left(result.stdout) == set()
 

@@ -164,7 +164,10 @@ def test_explain_says_responsable_as_the_table_does(plan: str) -> None:
         rule.stdout
     )
     assert "Fuente (un resumen de la ley, no su texto): https://serr." in rule.stdout
-    assert "Fuentes en desacuerdo o sin confirmar (nota en inglés): California's" in rule.stdout
+    assert (
+        "Fuentes en desacuerdo o sin confirmar: El reglamento de California (según el resumen "
+        "de DRC)" in rule.stdout
+    )
 
 
 def test_a_lapsed_window_does_not_say_terminado_twice() -> None:

@@ -20,6 +20,7 @@ from typing import Any
 from plancli.calendar_import import ImportedCalendar, Missing
 from plancli.daycount import SchoolCalendar, SchoolYear, school_pauses, school_year_label
 from plancli.errors import PlancliError
+from plancli.i18n import N_, _, ngettext
 
 
 class Part(StrEnum):
@@ -67,10 +68,9 @@ class CalendarError(PlancliError):
         if len(self.problems) == 1:
             text = self.problems[0]
         else:
-            text = "The calendar would have these problems:\n" + "\n".join(
-                f"  {p}" for p in self.problems
-            )
-        super().__init__(f"{text}\nNothing was changed.")
+            text = _("The calendar would have these problems:") + "\n"
+            text += "\n".join(f"  {p}" for p in self.problems)
+        super().__init__(text + "\n" + _("Nothing was changed."))
 
 
 # --------------------------------------------------------------------------------------------
@@ -82,7 +82,7 @@ def plain(section: Any) -> dict[str, Any]:
     if section is None or section == "":
         return {}
     if not isinstance(section, Mapping):
-        raise CalendarError(["calendar: expected a section of `key: value` lines"])
+        raise CalendarError(["calendar: " + _("expected a section of `key: value` lines")])
     return _plain(section)  # type: ignore[no-any-return]
 
 
@@ -105,7 +105,7 @@ def validate(data: Mapping[str, Any]) -> SchoolCalendar:
     calendar, found = calendar_section(data)
     problems = [*found, *calendar_problems(calendar)]
     if problems or calendar is None:
-        raise CalendarError(problems or ["calendar: empty"])
+        raise CalendarError(problems or ["calendar: " + _("empty")])
     return calendar
 
 
@@ -124,7 +124,9 @@ def _years(data: Mapping[str, Any]) -> list[dict[str, Any]]:
 def _need(value: Any) -> date:
     day = _day(value)
     if day is None:  # the plan was validated before the edit; this is a plancli bug
-        raise CalendarError([f"calendar: expected YYYY-MM-DD, got {value!r}"])
+        raise CalendarError(
+            ["calendar: " + _("expected YYYY-MM-DD, got {value}").format(value=repr(value))]
+        )
     return day
 
 
@@ -134,15 +136,22 @@ def _span(year: Mapping[str, Any]) -> tuple[date, date] | None:
 
 
 def _label(first: date, last: date) -> str:
-    return f"the {school_year_label(first.year)} school year ({first} to {last})"
+    return _("the {year} school year ({first} to {last})").format(
+        year=school_year_label(first.year), first=first, last=last
+    )
 
 
 def _ordered(first: date, last: date, what: str, *, same_day: bool) -> None:
     if last < first or (last == first and not same_day):
-        word = "before" if last < first else "the same day as"
-        raise CalendarError(
-            [f"{what}: LAST ({last}) is {word} FIRST ({first}); give the first day, then the last"]
+        text = (
+            _("LAST ({last}) is before FIRST ({first}); give the first day, then the last")
+            if last < first
+            else _(
+                "LAST ({last}) is the same day as FIRST ({first}); give the first day, then the "
+                "last"
+            )
         )
+        raise CalendarError([f"{what}: " + text.format(last=last, first=first)])
 
 
 def _finish(
@@ -169,9 +178,15 @@ def add_year(section: Any, first: date, last: date) -> Edit:
         if span and span[0] <= last and first <= span[1]:
             raise CalendarError(
                 [
-                    f"add-year: {_label(first, last)} overlaps {_label(*span)} already in "
-                    f"the plan; remove that year first (`plancli calendar remove "
-                    f"{school_year_label(span[0].year)}`) or correct the dates"
+                    "add-year: "
+                    + _(
+                        "{new} overlaps {old} already in the plan; remove that year first "
+                        "(`plancli calendar remove {label}`) or correct the dates"
+                    ).format(
+                        new=_label(first, last),
+                        old=_label(*span),
+                        label=school_year_label(span[0].year),
+                    )
                 ]
             )
     data.setdefault("years", []).append(
@@ -187,22 +202,33 @@ def add_break(section: Any, name: str, first: date, last: date) -> Edit:
     _ordered(first, last, "add-break", same_day=True)
     name = " ".join(name.split())
     if not name:
-        raise CalendarError(['add-break: NAME is empty; name the break, e.g. "Winter break"'])
+        raise CalendarError(
+            ["add-break: " + _('NAME is empty; name the break, e.g. "Winter break"')]
+        )
     year = next(
         (y for y in _years(data) if (s := _span(y)) and s[0] <= first and last <= s[1]), None
     )
     if year is None:
         known = [
-            f"{school_year_label(s[0].year)} ({s[0]} to {s[1]})"
+            _("{year} ({first} to {last})").format(
+                year=school_year_label(s[0].year), first=s[0], last=s[1]
+            )
             for y in _years(data)
             if (s := _span(y))
         ]
-        listed = "; the plan has " + ", ".join(known) if known else "; the plan has no school year"
+        listed = (
+            _("the plan has {years}").format(years=", ".join(known))
+            if known
+            else _("the plan has no school year")
+        )
         raise CalendarError(
             [
-                f"add-break: no school year in the plan holds {first} to {last}{listed}. The "
-                "break must fall inside its school year (between first_day and last_day): "
-                "add the year first (`plancli calendar add-year FIRST LAST`) or correct the dates"
+                "add-break: "
+                + _(
+                    "no school year in the plan holds {first} to {last}; {listed}. The break "
+                    "must fall inside its school year (between first_day and last_day): add the "
+                    "year first (`plancli calendar add-year FIRST LAST`) or correct the dates"
+                ).format(first=first, last=last, listed=listed)
             ]
         )
     breaks = year.get("breaks")
@@ -222,7 +248,9 @@ def add_closure(section: Any, day: date, name: str | None = None) -> Edit:
     if not isinstance(holidays, list):
         holidays = data["holidays"] = []
     if any(_day(h) == day for h in holidays):
-        raise CalendarError([f"add-closure: {day} is already a closure day of the plan"])
+        raise CalendarError(
+            ["add-closure: " + _("{day} is already a closure day of the plan").format(day=day)]
+        )
     holidays.append(day.isoformat())
     holidays.sort(key=lambda h: str(h))
     name = " ".join((name or "").split()) or None
@@ -281,15 +309,24 @@ def remove(section: Any, target: str) -> Edit:
         starts = ", ".join(str(b.get("first")) for _, b in found)
         raise CalendarError(
             [
-                f"remove: {len(found)} breaks are named {wanted!r} (starting {starts}); give the "
-                "first day of the one to remove instead of its name"
+                "remove: "
+                + ngettext(
+                    "{n} break is named {name} (starting {starts}); give the first day of the "
+                    "one to remove instead of its name",
+                    "{n} breaks are named {name} (starting {starts}); give the first day of the "
+                    "one to remove instead of its name",
+                    len(found),
+                ).format(n=len(found), name=repr(wanted), starts=starts)
             ]
         )
     raise CalendarError(
         [
-            f"remove: the calendar has no school year, break or closure day {wanted!r}; "
-            "`plancli calendar` lists them (a year as 2026-27, a break by its name or first "
-            "day, a closure by its date)"
+            "remove: "
+            + _(
+                "the calendar has no school year, break or closure day {name}; `plancli "
+                "calendar` lists them (a year as 2026-27, a break by its name or first day, a "
+                "closure by its date)"
+            ).format(name=repr(wanted))
         ]
     )
 
@@ -319,7 +356,7 @@ def merge_import(section: Any, imported: ImportedCalendar, *, replace: bool = Fa
     days inside it) only with `replace`; otherwise CalendarError names it and nothing changes.
     """
     if imported.missing is not None:
-        raise CalendarError([_MISSING[imported.missing]])
+        raise CalendarError(["import: " + _(_MISSING[imported.missing])])
     data = plain(section)
     changes: list[Change] = []
     clashes = [
@@ -332,9 +369,11 @@ def merge_import(section: Any, imported: ImportedCalendar, *, replace: bool = Fa
     if clashes and not replace:
         raise CalendarError(
             [
-                f"import: the plan already has {_label(*span)}, which the feed's school year "
-                f"({new.first_day} to {new.last_day}) overlaps; run the import again with "
-                "--replace to replace it"
+                "import: "
+                + _(
+                    "the plan already has {old}, which the feed's school year ({first} to "
+                    "{last}) overlaps; run the import again with --replace to replace it"
+                ).format(old=_label(*span), first=new.first_day, last=new.last_day)
                 for span, new in clashes
             ]
         )
@@ -381,13 +420,19 @@ def merge_import(section: Any, imported: ImportedCalendar, *, replace: bool = Fa
 
 
 _MISSING = {
-    Missing.NO_FIRST_OR_LAST_DAY: "import: the feed names no first or last day of school, so "
-    "plancli cannot tell its school years; nothing was written. Add the year by hand with "
-    "`plancli calendar add-year FIRST LAST`",
-    Missing.NO_FIRST_DAY: "import: the feed names a last day of school but no first day; "
-    "nothing was written. Add the year by hand with `plancli calendar add-year FIRST LAST`",
-    Missing.NO_LAST_DAY: "import: the feed names a first day of school but no last day; "
-    "nothing was written. Add the year by hand with `plancli calendar add-year FIRST LAST`",
+    Missing.NO_FIRST_OR_LAST_DAY: N_(
+        "the feed names no first or last day of school, so plancli cannot tell its school "
+        "years; nothing was written. Add the year by hand with `plancli calendar add-year "
+        "FIRST LAST`"
+    ),
+    Missing.NO_FIRST_DAY: N_(
+        "the feed names a last day of school but no first day; nothing was written. Add the "
+        "year by hand with `plancli calendar add-year FIRST LAST`"
+    ),
+    Missing.NO_LAST_DAY: N_(
+        "the feed names a first day of school but no last day; nothing was written. Add the "
+        "year by hand with `plancli calendar add-year FIRST LAST`"
+    ),
 }
 
 

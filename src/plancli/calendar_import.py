@@ -30,6 +30,7 @@ from typing import Any
 
 from plancli.daycount import Break, SchoolYear, school_year_label
 from plancli.errors import PlancliError
+from plancli.i18n import _
 from plancli.store import EARLIEST, LATEST  # the dates a plan may hold
 
 LOCAL_ZONE = "America/Los_Angeles"  # California districts publish in Pacific time
@@ -239,8 +240,10 @@ def read_feed(data: bytes) -> ImportedCalendar:
     for order, component in enumerate(calendar.walk("VEVENT")):
         if order >= MAX_EVENTS:
             raise PlancliError(
-                f"The file has more than {MAX_EVENTS} events: it is not a school calendar. "
-                "Download the district's calendar feed (.ics) and try again."
+                _(
+                    "The file has more than {n} events: it is not a school calendar. Download "
+                    "the district's calendar feed (.ics) and try again."
+                ).format(n=MAX_EVENTS)
             )
         read = _read_event(component, order)
         if isinstance(read, Ignored):
@@ -253,27 +256,29 @@ def read_feed(data: bytes) -> ImportedCalendar:
 def _parse(data: bytes) -> Any:
     def refuse(why: str) -> PlancliError:
         return PlancliError(
-            f"This file is not an iCalendar feed ({why}). Download the district's calendar as "
-            'an .ics file ("Subscribe", "Export" or "iCal" on its calendar page) and try '
-            "again."
+            _(
+                "This file is not an iCalendar feed ({why}). Download the district's calendar "
+                'as an .ics file ("Subscribe", "Export" or "iCal" on its calendar page) and '
+                "try again."
+            ).format(why=why)
         )
 
     if len(data) > MAX_FEED_BYTES:
-        raise refuse(f"it is over {MAX_FEED_BYTES // 1_000_000} MB")
+        raise refuse(_("it is over {mb} MB").format(mb=MAX_FEED_BYTES // 1_000_000))
     if b"\x00" in data:
-        raise refuse("it holds binary data")
+        raise refuse(_("it holds binary data"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")  # some vendors export Windows-1252
     if not text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
-        raise refuse("it does not start with BEGIN:VCALENDAR")
+        raise refuse(_("it does not start with BEGIN:VCALENDAR"))
     from icalendar import Calendar  # heavy: only when a feed is read
 
     try:
         return Calendar.from_ical(text)
     except Exception as error:  # the parser raises several types; none may escape
-        raise refuse(f"line unreadable: {type(error).__name__}") from None
+        raise refuse(_("line unreadable: {error}").format(error=type(error).__name__)) from None
 
 
 def _text(value: Any) -> str:

@@ -12,7 +12,7 @@ from datetime import date
 
 from plancli.calendar_edit import Action, CalendarView, Change, Part, YearView
 from plancli.calendar_import import ImportedCalendar, Reason
-from plancli.i18n import N_, _, ngettext
+from plancli.i18n import DEFAULT_LANGUAGE, N_, _, current_language, ngettext
 
 INDENT = "  "
 
@@ -84,7 +84,7 @@ def _year_lines(year: YearView) -> list[str]:
     ]
     for brk in year.breaks:
         days = ngettext("{n} school day", "{n} school days", brk.weekdays).format(n=brk.weekdays)
-        lines.append(f"{INDENT}{brk.name}: {span_text(brk.first, brk.last)} ({days})")
+        lines.append(f"{INDENT}{break_label(brk.name)}: {span_text(brk.first, brk.last)} ({days})")
         if brk.pauses and brk.paused_from and brk.paused_to:
             lines.append(
                 INDENT * 2
@@ -93,6 +93,19 @@ def _year_lines(year: YearView) -> list[str]:
                 )
             )
     return lines
+
+
+def break_label(name: str) -> str:
+    """A break as the district names it; in Spanish with the glossary's gloss beside it, as
+    the letters give it: «Winter break», vacaciones de invierno. The district's own name stays
+    (it is what the family reads on the district's calendar); a name the glossary does not
+    know is shown as typed."""
+    if current_language() == DEFAULT_LANGUAGE:
+        return name
+    from plancli.glossary import break_es
+
+    gloss = break_es(name)
+    return name if gloss is None else f"«{name}», {gloss}"
 
 
 def change_text(change: Change) -> str:

@@ -10,7 +10,8 @@ After changing, adding or removing a marked message, from the repository's root:
 `babel.cfg` says which files are read and how; the same extraction runs under `pybabel
 extract -F babel.cfg -o src/plancli/locale/plancli.pot src`. Rule titles and plain statements
 are not marked in the rule modules (they are data): `extract_rules` reads them off each module's
-`RULES` and gives them to Babel as messages.
+`RULES` (with the variants' conditions and the conflict notes) and gives them to Babel as
+messages.
 """
 
 from __future__ import annotations
@@ -56,7 +57,9 @@ def mo_path(language: str) -> Path:
 def extract_rules(
     fileobj: Any, keywords: Any, comment_tags: Collection[str], options: Mapping[str, Any]
 ) -> Iterator[tuple[Any, ...]]:
-    """Babel extractor for a rule module: each rule's title, plain statement and conditions.
+    """Babel extractor for a rule module: each rule's title, plain statement, conditions
+    (variants' `when`) and conflict note (where the sources disagree). Quotes of the law are
+    not extracted: they stay in the language of their source.
 
     Also yields the module's ordinary marked messages, so `_()` in a rule module is not lost
     (Babel uses the first method whose pattern matches a file).
@@ -71,6 +74,8 @@ def extract_rules(
         yield lineno, None, rule.summary, [f"rule {rule.id}: plain statement of the law"]
         for variant in rule.variants:
             yield lineno, None, variant.when, [f"rule {rule.id}: when another period applies"]
+        if rule.conflict:
+            yield lineno, None, rule.conflict, [f"rule {rule.id}: where the sources disagree"]
 
 
 def extract_commands(

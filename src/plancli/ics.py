@@ -129,6 +129,15 @@ def recently_met(source: PlanDeadlines, today: date) -> list[Deadline]:
     ]
 
 
+def event_counts(plans: Sequence[PlanDeadlines], today: date) -> tuple[int, int]:
+    """How many events `calendar_bytes` writes: (open deadlines, cancellations of deadlines met
+    in the last CANCEL_DAYS days), so the command can say what the file holds."""
+    return (
+        sum(len(open_deadlines(source, today)) for source in plans),
+        sum(len(recently_met(source, today)) for source in plans),
+    )
+
+
 def calendar_bytes(
     plans: Sequence[PlanDeadlines],
     today: date,

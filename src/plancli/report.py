@@ -13,7 +13,7 @@ from typing import Any
 from plancli import daycount
 from plancli.daycount import Counting
 from plancli.deadlines import Deadline, Status, closures_of, counted_segments
-from plancli.i18n import N_, _, ngettext
+from plancli.i18n import DEFAULT_LANGUAGE, N_, _, current_language, ngettext
 from plancli.model import Plan
 from plancli.rules import Kind, Rule
 from plancli.wording import (
@@ -282,8 +282,17 @@ def rule_lines(rule: Rule) -> list[str]:
         lines.append("  " + _("Source ({shows}): {url}").format(shows=shows, url=source.url))
         lines.append(f"    “{source.quote}”")
     if rule.conflict:
-        lines.append("  " + _("Sources disagree / unconfirmed: {why}").format(why=rule.conflict))
+        lines.append("  " + conflict_text(rule.conflict))
     return lines
+
+
+def conflict_text(conflict: str) -> str:
+    """A rule's conflict note (where sources disagree), translated through the catalog like
+    its title; a note the catalog does not have yet is shown in English and says so."""
+    translated = _(conflict)
+    if translated == conflict and current_language() != DEFAULT_LANGUAGE:
+        return _("Sources disagree / unconfirmed (note in English): {why}").format(why=conflict)
+    return _("Sources disagree / unconfirmed: {why}").format(why=translated)
 
 
 COUNTING_TEXT = {
@@ -393,7 +402,7 @@ def deadline_lines(d: Deadline, plan: Plan, *, with_status: bool = True) -> list
         lines.append("  " + _("Law: {citation}").format(citation=d.rule.citation))
     lines += ["  " + _("Source: {url}").format(url=url) for url in unique_sources(d.rule)]
     if d.rule.conflict:
-        lines.append("  " + _("Sources disagree / unconfirmed: {why}").format(why=d.rule.conflict))
+        lines.append("  " + conflict_text(d.rule.conflict))
     return lines
 
 

@@ -488,25 +488,8 @@ def events_text(events: Sequence[Event], now: date) -> str | None:
 # --------------------------------------------------------------------------------------------
 # letter
 
+
 # Who each catalogue letter is addressed to (`Letter.recipient`), as `letter --list` shows it.
-LETTER_RECIPIENTS = {
-    "district": N_("district"),
-    "regional center": N_("regional center"),
-    "district or regional center": N_("district or regional center"),
-    "DDS (copy to the regional center)": N_("DDS (copy to the regional center)"),
-    "CDE (copy to the district)": N_("CDE (copy to the district)"),
-    "OAH (served on the district first)": N_("OAH (served on the district first)"),
-    "regional center director": N_("regional center director"),
-    "DDS Early Start (copy to the regional center)": N_(
-        "DDS Early Start (copy to the regional center)"
-    ),
-    "OAH Early Start (copy to the regional center)": N_(
-        "OAH Early Start (copy to the regional center)"
-    ),
-    "OCR (online form)": N_("OCR (online form)"),
-}
-
-
 def letter_list_text(
     rows: Sequence[Any], catalogue: Sequence[Any], width: int | None = None
 ) -> str:
@@ -514,15 +497,8 @@ def letter_list_text(
     letter when the columns do not fit in `width`)."""
     from plancli.narrow import fit_table
 
-    table = [
-        [
-            i.name,
-            _(i.recipient) if i.recipient in LETTER_RECIPIENTS else i.recipient,
-            _(i.purpose),
-            ", ".join(i.languages) or "-",
-        ]
-        for i in rows
-    ]
+    # Recipients and requests are marked in the letters' catalogue (N_); shown translated.
+    table = [[i.name, _(i.recipient), _(i.purpose), ", ".join(i.languages) or "-"] for i in rows]
     headers = [_("Letter"), _("To"), _("Asks for"), _("Languages")]
     listing = fit_table(headers, table, width) + "\n"
     return listing + _letter_fields_text(catalogue, width)

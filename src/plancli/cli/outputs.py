@@ -158,17 +158,37 @@ def export_ics(
         with reporting_errors():
             planfiles.refuse_plan_as_output(output, planfiles.plan_paths(plan))
             store.write_private_file(output, data, force=force)
-        count = data.count(b"BEGIN:VEVENT")
+        opened, cancelled = ics.event_counts(plans, now)
         out.print(
-            ngettext(
-                "Wrote {n} open deadline to {file} (readable only by you). Import it into your "
-                "calendar; importing a newer export updates the same events.",
-                "Wrote {n} open deadlines to {file} (readable only by you). Import it into your "
-                "calendar; importing a newer export updates the same events.",
-                count,
-            ).format(n=count, file=report.printable(str(output))),
+            _written_text(opened, cancelled, report.printable(str(output))),
             markup=False,
             soft_wrap=True,
         )
     if failed:
         raise typer.Exit(code=1)
+
+
+def _written_text(opened: int, cancelled: int, file: str) -> str:
+    """What `export ics` wrote: the open deadlines, and the cancelled events of deadlines met
+    lately that the file also holds (so a calendar drops their old reminders)."""
+    from plancli.ics import CANCEL_DAYS
+
+    if not cancelled:
+        return ngettext(
+            "Wrote {n} open deadline to {file} (readable only by you). Import it into your "
+            "calendar; importing a newer export updates the same events.",
+            "Wrote {n} open deadlines to {file} (readable only by you). Import it into your "
+            "calendar; importing a newer export updates the same events.",
+            opened,
+        ).format(n=opened, file=file)
+    deadlines = ngettext("{n} open deadline", "{n} open deadlines", opened).format(n=opened)
+    cancellations = ngettext(
+        "{n} cancellation of a deadline met in the last {days} days",
+        "{n} cancellations of deadlines met in the last {days} days",
+        cancelled,
+    ).format(n=cancelled, days=CANCEL_DAYS)
+    return _(
+        "Wrote {deadlines} and {cancellations} to {file} (readable only by you). Import it "
+        "into your calendar; importing a newer export updates the same events and removes "
+        "the reminders of deadlines already met."
+    ).format(deadlines=deadlines, cancellations=cancellations, file=file)

@@ -174,20 +174,20 @@ def _show_record(record: Any, child: str, lang: str) -> None:
 
 
 def summary_headers() -> list[str]:
-    """The caseload table's headers in the interface language. Their columns are counts, so
-    "Overdue" has a context of its own: Spanish writes a plural there ("Vencidos"), not the
-    status of one date ("Vencida")."""
+    """The columns of `plancli summary`, in the interface language. The context keeps these
+    headers apart from the same English words elsewhere (a status "Overdue" is one deadline;
+    a column of counts is several: "Vencidas", next to "Vencen hoy")."""
     return [
-        _("Child"),
-        _("Plan"),
-        _("District"),
-        _("Regional center"),
-        pgettext("caseload count", "Overdue"),
-        _("Due today"),
-        _("Due soon"),
-        _("Met late"),
-        _("Promises"),
-        _("Next due"),
+        pgettext("summary column", "Child"),
+        pgettext("summary column", "Plan"),
+        pgettext("summary column", "District"),
+        pgettext("summary column", "Regional center"),
+        pgettext("summary column", "Overdue"),
+        pgettext("summary column", "Due today"),
+        pgettext("summary column", "Due soon"),
+        pgettext("summary column", "Met late"),
+        pgettext("summary column", "Promises"),
+        pgettext("summary column", "Next due"),
     ]
 
 

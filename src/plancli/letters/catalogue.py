@@ -25,6 +25,20 @@ Recipient = Literal[
     "OAH Early Start (copy to the regional center)",
     "OCR (online form)",
 ]
+# The recipients as `plancli letter --list` shows them, marked for the message catalog
+# (a Literal type cannot hold a call); the listing translates `letter.recipient` itself.
+RECIPIENT_WORDS = (
+    N_("district"),
+    N_("regional center"),
+    N_("district or regional center"),
+    N_("DDS (copy to the regional center)"),
+    N_("CDE (copy to the district)"),
+    N_("OAH (served on the district first)"),
+    N_("regional center director"),
+    N_("DDS Early Start (copy to the regional center)"),
+    N_("OAH Early Start (copy to the regional center)"),
+    N_("OCR (online form)"),
+)
 FieldKind = Literal["text", "list", "date", "flag", "event", "rule"]
 
 
