@@ -10,7 +10,6 @@ breaks or years and reversed dates are refused with the words `plancli check` us
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -87,13 +86,10 @@ def plain(section: Any) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return copy.copy(value)
+    """The section as plain data (dicts, lists, ISO dates): the store's reading of it."""
+    from plancli.store.calendar import plain
+
+    return plain(value)
 
 
 def validate(data: Mapping[str, Any]) -> SchoolCalendar:

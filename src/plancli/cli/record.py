@@ -26,6 +26,7 @@ from plancli.cli.base import (
     app,
     load_plans,
     out,
+    parse_today,
     plain_output,
     reporting_errors,
     today_of,
@@ -38,19 +39,8 @@ from plancli.view import Format
 CHRONOLOGY_FORMATS = (".md", ".csv", ".html", ".pdf", ".docx")
 
 
-def _parse_day(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            _("expected YYYY-MM-DD, got '{value}'").format(value=value)
-        ) from None
-
-
 def _day_option(name: str, help_text: str) -> Any:
-    return typer.Option(name, metavar="YYYY-MM-DD", callback=_parse_day, help=help_text)
+    return typer.Option(name, metavar="YYYY-MM-DD", callback=parse_today, help=help_text)
 
 
 @app.command()

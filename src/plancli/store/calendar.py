@@ -50,7 +50,7 @@ def _sync_map(node: Any, data: Mapping[str, Any], named: Mapping[str, str]) -> N
         del node[key]
     for key, value in data.items():
         old = node.get(key)
-        if _plain(old) == value:
+        if plain(old) == value:
             continue
         if isinstance(value, list) and _is_seq(old):
             _sync_seq(old, value, key, named)
@@ -64,19 +64,17 @@ def _sync_seq(node: Any, items: list[Any], key: str, named: Mapping[str, str]) -
     """Delete the entries that went, edit the ones that changed, insert the new ones."""
     wanted = [_entry_key(item, key) for item in items]
     for index in range(len(node) - 1, -1, -1):
-        if _entry_key(_plain(node[index]), key) not in wanted:
+        if _entry_key(plain(node[index]), key) not in wanted:
             del node[index]
     for index, item in enumerate(items):
-        existing = [
-            i for i in range(len(node)) if _entry_key(_plain(node[i]), key) == wanted[index]
-        ]
+        existing = [i for i in range(len(node)) if _entry_key(plain(node[i]), key) == wanted[index]]
         if existing:
             at = existing[0]
             if at != index:  # out of order in the file: moved (its comments may stay behind)
                 moved = node[at]
                 del node[at]
                 node.insert(index, moved)
-            if _plain(node[index]) != item:
+            if plain(node[index]) != item:
                 if isinstance(item, dict) and _is_map(node[index]):
                     _sync_map(node[index], item, named)
                 else:
@@ -158,11 +156,12 @@ def _is_seq(node: Any) -> bool:
     return isinstance(node, CommentedSeq)
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A calendar section (round-trip YAML or plain) as plain data: dicts, lists, ISO dates."""
     if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, date):
         return value.isoformat()
     return value
