@@ -116,3 +116,56 @@ def test_fit_line_keeps_long_words_whole_and_hangs_continuations() -> None:
             "    two two two",
         ]
     )
+
+
+def run_both(*args: str, columns: int) -> tuple[str, str]:
+    """stdout and stderr of a command that succeeds, with the terminal `columns` wide."""
+    result = CliRunner().invoke(app, list(args), env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    return result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_remind_at_80_columns_breaks_no_word(lang: str) -> None:
+    # The walk-through found "(estimate|d)" and "pida|lo": the digest is plain text, so the
+    # terminal cut it wherever the column ended. From cron (no terminal) it stays unfolded.
+    command = ("remind", "--plan", MAYA, "--today", "2026-12-01", "--lang", lang)
+    wide = run(*command, columns=10_000)
+    narrow = run(*command, columns=80)
+    assert max(len(line) for line in wide.splitlines()) > 80  # the test can fail
+    assert_readable(narrow, words(wide))
+    assert words(narrow) == words(wide)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_letter_advice_and_warning_at_80_columns_break_no_word(lang: str, tmp_path: Path) -> None:
+    # After `letter --output`, the estimate warning (stderr) and how to send the letter
+    # (stdout) were single long lines the terminal cut mid-word ("e|very", "cop|ia").
+    def letter(columns: int, name: str) -> tuple[str, str]:
+        output = str(tmp_path / f"{name}.txt")
+        return run_both(
+            *("letter", "eval-request", "--plan", MAYA, "--today", "2026-11-23"),
+            *("--lang", lang, "--output", output),
+            columns=columns,
+        )
+
+    wide_out, wide_err = letter(10_000, "wide")
+    narrow_out, narrow_err = letter(80, "narrow")
+    assert max(len(line) for line in (wide_out + wide_err).splitlines()) > 80
+    assert "\n" not in wide_err.strip()  # one line per paragraph for a script or a log
+    allowed = words(wide_out + wide_err) | words(str(tmp_path / "narrow.txt"))
+    assert_readable(narrow_out, allowed)
+    assert_readable(narrow_err, allowed)
+
+
+def test_warning_at_80_columns_breaks_no_word(tmp_path: Path) -> None:
+    def add(columns: int) -> str:
+        plan = tmp_path / f"plan{columns}.yaml"
+        plan.write_bytes(Path(MAYA).read_bytes())
+        field = ("--field", "urgnet=true", "--plan", str(plan), "--today", "2026-11-23")
+        return run_both("add", "rc-intake-completed", "2026-10-01", *field, columns=columns)[1]
+
+    wide, narrow = add(10_000), add(80)
+    assert wide.startswith("Warning: --field urgnet:")
+    assert len(wide.splitlines()[0]) > 80
+    assert_readable(narrow, words(wide))

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from plancli import digest, planfiles, view
+from plancli import digest, narrow, planfiles, view
 from plancli.cli.helptext import PlancliGroup
 from plancli.errors import (
     PlancliError,
@@ -206,9 +206,15 @@ def print_error(message: str) -> None:
     err.print(f"[bold red]{escape(label)}[/bold red] {escape(message)}", soft_wrap=not on_terminal)
 
 
+def say(console: Any, text: str) -> None:
+    """A message folded at spaces to the terminal's width (a terminal itself cuts a long line
+    mid-word); to a pipe, a file or cron each paragraph stays one line."""
+    console.print(narrow.fit_text(text, narrow.terminal_width()), markup=False, soft_wrap=True)
+
+
 def print_warning(message: str) -> None:
     """'Warning: ...' on stderr, in the interface language."""
-    err.print(escape(_("Warning: {message}").format(message=message)), soft_wrap=True)
+    say(err, _("Warning: {message}").format(message=message))
 
 
 def plain_output(stream: Any) -> bool:

@@ -21,6 +21,7 @@ from plancli.cli.base import (
     parse_today,
     print_warning,
     reporting_errors,
+    say,
     show_deadlines,
     today_of,
     write_text,
@@ -198,9 +199,7 @@ def letter(
         if rendered.delivery is not None:
             # How to send it and keep proof: after the letter, never in it (SPEC §6.1).
             console = err if output is None else out
-            console.print(
-                "\n" + delivery_advice(rendered.delivery, recorded), markup=False, soft_wrap=True
-            )
+            say(console, "\n" + delivery_advice(rendered.delivery, recorded))
 
 
 def delivery_advice(delivery: Delivery, recorded: str | None) -> str:
@@ -301,10 +300,7 @@ def _save_letter(output: Path, data: bytes, *, force: bool) -> None:
         store.write_private_file(output, data, force=force)
     except PlanExistsError as error:
         raise LetterError(str(error)) from None
-    out.print(
-        _("Wrote {file} (readable only by you).").format(file=report.printable(str(output))),
-        markup=False,
-    )
+    say(out, _("Wrote {file} (readable only by you).").format(file=report.printable(str(output))))
 
 
 def _record_letter_event(path: Path, event: Any, now: date, *, to_stderr: bool, force: bool) -> str:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from plancli import digest, planfiles, report, store
+from plancli import digest, narrow, planfiles, report, store
 from plancli.cli.base import (
     ForceOption,
     LangOption,
@@ -20,6 +20,7 @@ from plancli.cli.base import (
     load_plans,
     out,
     reporting_errors,
+    say,
     today_of,
     write_text,
 )
@@ -59,7 +60,7 @@ def remind(
     with planfiles.kept_out_of_gc():
         plans, failed = load_plans(plan, now)
         text = digest.digest_text(plans, now, within, caseload=planfiles.is_caseload(plan))
-        write_text(text)
+        write_text(narrow.fit_text(text, narrow.terminal_width()))
     if desktop and text:
         notify_desktop(text)
     if failed:
@@ -81,7 +82,7 @@ def notify_desktop(text: str) -> None:
         message = _("The desktop notifier did not show the digest; it is printed above.")
     else:
         return
-    err.print(message, markup=False, soft_wrap=True)
+    say(err, message)
 
 
 # ---- export
@@ -159,11 +160,7 @@ def export_ics(
             planfiles.refuse_plan_as_output(output, planfiles.plan_paths(plan))
             store.write_private_file(output, data, force=force)
         opened, cancelled = ics.event_counts(plans, now)
-        out.print(
-            _written_text(opened, cancelled, report.printable(str(output))),
-            markup=False,
-            soft_wrap=True,
-        )
+        say(out, _written_text(opened, cancelled, report.printable(str(output))))
     if failed:
         raise typer.Exit(code=1)
 

@@ -29,6 +29,7 @@ from plancli.cli.base import (
     parse_today,
     plain_output,
     reporting_errors,
+    say,
     today_of,
     write_text,
 )
@@ -87,12 +88,11 @@ def chronology(
             return
         data = _record_bytes(record, loaded, output.suffix.lower(), language)
         store.write_private_file(output, data, force=force)
-    out.print(
+    say(
+        out,
         _("Wrote the case record to {path} (readable only by you).").format(
             path=report.printable(str(output))
         ),
-        markup=False,
-        soft_wrap=True,
     )
 
 
@@ -188,8 +188,7 @@ def summary(
     today: TodayOption = None,
     output_format: FormatOption = Format.TABLE,
 ) -> None:
-    """One row per child of a caseload: overdue, due today, due soon, met late, open
-    promises and the next due date.
+    """One row per child: overdue, due today, due soon, met late, promises, next due date.
 
     Give --plan a folder of plans, or --plan several times. A plan that cannot be read is
     reported and the others are still shown (exit 1 at the end).
