@@ -197,7 +197,8 @@ def cited(citation: str, lang: str) -> tuple[str, ...]:
     if citation.startswith("§ "):
         return (f"{citation[2:]} del Código",)
     spanish = wording("es").citation(citation)
-    bare = spanish.replace("; el ", "; ").removeprefix("el ").removeprefix("los ")
+    bare = spanish.replace(", y el ", "; ").replace(", y los ", "; ").replace("; el ", "; ")
+    bare = bare.removeprefix("el ").removeprefix("los ")
     for acronym in ("CFR", "CCR", "USC"):
         bare = bare.replace(f"({acronym})", f"[{acronym}]")
     return spanish, bare

@@ -315,8 +315,16 @@ class Spanish(Wording):
 
     def citation(self, text: str) -> str:
         """'Cal. Educ. Code §§ 56321(a), 56043(a)' -> 'los artículos 56321(a) y 56043(a) del
-        Código de Educación de California' (the glossary's names; CDE's Spanish usage)."""
-        return "; ".join(_spanish_citation(part.strip()) for part in text.split(";"))
+        Código de Educación de California' (the glossary's names; CDE's Spanish usage).
+
+        Several codes read as one list in a sentence ("Según A, y B, el distrito ..."): each
+        citation has commas inside, so they are set apart by semicolons and the last by ", y"
+        (RAE, enumeraciones complejas). Inside parentheses the `bare` filter of the templates
+        turns the list back into "(A; B)"."""
+        parts = [_spanish_citation(part.strip()) for part in text.split(";")]
+        if len(parts) == 1:
+            return parts[0]
+        return "; ".join(parts[:-1]) + ", y " + parts[-1]
 
     def break_name(self, name: str) -> str:
         """'las vacaciones de invierno («Winter break»)': the gloss, then the district's name."""
