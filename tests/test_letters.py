@@ -152,7 +152,11 @@ EXPECTED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ipp-meeting-request": (("2027-01-07",), ("Welf. & Inst. Code § 4646.5(b)",)),
     "partial-agreement": (
         ("2026-12-16",),
-        ("Welf. & Inst. Code § 4646(h)", "§ 4646(g)-(h)", "Welf. & Inst. Code § 4710"),
+        (
+            "Welf. & Inst. Code § 4646(h)",
+            "Welf. & Inst. Code § 4646(g)-(h)",
+            "Welf. & Inst. Code § 4710",
+        ),
     ),
     "appeal-request": (
         ("2027-01-19", "2026-12-20"),
@@ -193,7 +197,8 @@ def cited(citation: str, lang: str) -> tuple[str, ...]:
     if citation.startswith("§ "):
         return (f"{citation[2:]} del Código",)
     spanish = wording("es").citation(citation)
-    bare = spanish.replace("; el ", "; ").removeprefix("el ").removeprefix("los ")
+    bare = spanish.replace(", y el ", "; ").replace(", y los ", "; ").replace("; el ", "; ")
+    bare = bare.removeprefix("el ").removeprefix("los ")
     for acronym in ("CFR", "CCR", "USC"):
         bare = bare.replace(f"({acronym})", f"[{acronym}]")
     return spanish, bare
@@ -305,8 +310,8 @@ def test_spanish_dates_and_usted(letter_plan: Path) -> None:
     text = run(*letter_args("eval-request", letter_plan, "es")).stdout
     assert "el viernes 8 de enero de 2027 (2027-01-08)" in text
     assert (
-        "las vacaciones de invierno («Winter break»), junto con los fines de semana de antes y "
-        "de después (del 19 de diciembre de 2026 al 3 de enero de 2027)"
+        "las vacaciones de invierno («Winter break»), junto con los fines de semana anterior y "
+        "posterior (del 19 de diciembre de 2026 al 3 de enero de 2027)"
     ) in flat(text)
     assert "Le pido que me envíe" in text
     assert not re.search(r"\b(tú|te pido|tienes)\b", text)
@@ -747,8 +752,8 @@ def test_age_on_a_birthday_and_on_february_29() -> None:
             "first: 2026-12-21, last: 2027-01-01",
             "",
             "Winter break, with the weekends around it (December 19, 2026 to January 3, 2027)",
-            "las vacaciones de invierno («Winter break»), junto con los fines de semana de antes "
-            "y de después (del 19 de diciembre de 2026 al 3 de enero de 2027)",
+            "las vacaciones de invierno («Winter break»), junto con los fines de semana anterior "
+            "y posterior (del 19 de diciembre de 2026 al 3 de enero de 2027)",
         ),
         # Listed from the Saturday: only the weekend after it is added.
         (
@@ -769,8 +774,8 @@ def test_age_on_a_birthday_and_on_february_29() -> None:
             "first: 2026-12-21, last: 2027-01-01",
             "2027-01-04, ",
             "Winter break, with the days off around it (December 19, 2026 to January 4, 2027)",
-            "(«Winter break»), junto con los días sin clases de antes y de después (del 19 de "
-            "diciembre de 2026 al 4 de enero de 2027)",
+            "(«Winter break»), junto con los días sin clases anteriores y posteriores (del 19 "
+            "de diciembre de 2026 al 4 de enero de 2027)",
         ),
     ],
 )

@@ -219,8 +219,8 @@ def test_appeal_goes_to_dds_with_both_last_days(lang: str, plan_file: Path) -> N
         )
         for needed in (
             "formulario DS 1821",
-            "debe llevar matasellos o ser recibida por el Departamento de Servicios del "
-            "Desarrollo (DDS) a más tardar el domingo 20 de diciembre de 2026 (2026-12-20)",
+            "debe llegar al Departamento de Servicios del Desarrollo (DDS), o enviarse por "
+            "correo con matasellos, a más tardar el domingo 20 de diciembre de 2026 (2026-12-20)",
             "El último día para apelar es el martes 19 de enero de 2027 (2027-01-19)",
             "Pido que la decisión de la audiencia ordene lo siguiente: Que Sofía siga",
             "Necesito un intérprete de español en la reunión informal",

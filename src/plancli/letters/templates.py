@@ -137,6 +137,8 @@ def _bare_filter(citation: object) -> str:
     de Regulaciones Federales [CFR], sección 300.503)')."""
     text = str(citation)
     for article in ("el ", "los "):
+        text = text.replace(", y " + article, "; " + article)  # the last of several codes
+    for article in ("el ", "los "):
         text = text.replace("; " + article, "; ")
         text = text.removeprefix(article)
     for acronym in ("CFR", "CCR", "USC"):

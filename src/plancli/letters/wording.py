@@ -315,8 +315,16 @@ class Spanish(Wording):
 
     def citation(self, text: str) -> str:
         """'Cal. Educ. Code §§ 56321(a), 56043(a)' -> 'los artículos 56321(a) y 56043(a) del
-        Código de Educación de California' (the glossary's names; CDE's Spanish usage)."""
-        return "; ".join(_spanish_citation(part.strip()) for part in text.split(";"))
+        Código de Educación de California' (the glossary's names; CDE's Spanish usage).
+
+        Several codes read as one list in a sentence ("Según A, y B, el distrito ..."): each
+        citation has commas inside, so they are set apart by semicolons and the last by ", y"
+        (RAE, enumeraciones complejas). Inside parentheses the `bare` filter of the templates
+        turns the list back into "(A; B)"."""
+        parts = [_spanish_citation(part.strip()) for part in text.split(";")]
+        if len(parts) == 1:
+            return parts[0]
+        return "; ".join(parts[:-1]) + ", y " + parts[-1]
 
     def break_name(self, name: str) -> str:
         """'las vacaciones de invierno («Winter break»)': the gloss, then the district's name."""
@@ -377,14 +385,16 @@ class Spanish(Wording):
             else ("los días sin clases",) * 2
         )
         return {
-            "around": f", junto con {what[0]} de antes y de después",
+            "around": f", junto con {what[0]} "
+            + ("anterior y posterior" if weekends else "anteriores y posteriores"),
             "before": f", junto con {what[1]} {'anterior' if weekends else 'anteriores'}",
             "after": f", junto con {what[1]} {'siguiente' if weekends else 'siguientes'}",
         }[around.side]
 
     def holiday(self, name: str) -> str:
         base, observed = name.removesuffix(" (observed)"), name.endswith("(observed)")
-        return self._holidays.get(base, base) + (" (día observado)" if observed else "")
+        # An "observed" holiday is the weekday the closure moves to: "feriado trasladado".
+        return self._holidays.get(base, base) + (" (feriado trasladado)" if observed else "")
 
     def days_ago(self, days: int) -> str:
         return f"hace {days} {_plural(days, 'día', 'días')}"
@@ -534,7 +544,7 @@ def _spanish_citation(part: str) -> str:
     if code is not None:
         name, sections = code.group(1), _sections(code.group(2))
         if len(sections) == 1 and not _RANGE.match(sections[0]):
-            return glossary.cite_es(name, sections[0])
+            return glossary.cite_es(name, _subdivisions(sections[0]))
         spanish = glossary.cite_es(name, "0").split(" del ", 1)[1]
         return f"los artículos {_and(_spread(sections))} del {spanish}"
     titled = _TITLED.fullmatch(part)
@@ -546,6 +556,21 @@ def _spanish_citation(part: str) -> str:
         unit = "artículos" if name == "USC" else "secciones"
         return f"{head}, {unit} {_and(_spread(sections))}"
     raise ValueError(f"no Spanish form for the citation {part!r}")
+
+
+_SUBDIVISIONS = re.compile(r"\(([a-z])\)\s*[–-]\s*\(([a-z])\)")
+
+
+def _subdivisions(section: str) -> str:
+    """'4646(g)-(h)' -> '4646(g) y (h)'; '4646(a)-(c)' -> '4646(a) a (c)': a range of
+    subdivisions in words, as a Spanish citation reads."""
+
+    def spoken(found: re.Match[str]) -> str:
+        first, last = found.group(1), found.group(2)
+        joined = "y" if ord(last) - ord(first) == 1 else "a"
+        return f"({first}) {joined} ({last})"
+
+    return _SUBDIVISIONS.sub(spoken, section)
 
 
 def _spread(sections: list[str]) -> list[str]:

@@ -257,11 +257,11 @@ EVENT_HAPPENED: dict[str, Phrase] = {
     ),
     "rc-intake-requested": Phrase(
         "I asked the regional center for help (request for intake)",
-        "solicité ayuda al centro regional (solicitud de admisión o intake)",
+        "solicité ayuda al centro regional (solicitud de admisión)",
     ),
     "rc-intake-completed": Phrase(
         "the regional center completed {child}'s intake",
-        "el centro regional completó la admisión (intake) de {child}",
+        "el centro regional completó la admisión de {child}",
     ),
     "rc-assessment-completed": Phrase(
         "the regional center completed {child}'s assessment",
@@ -281,7 +281,7 @@ EVENT_HAPPENED: dict[str, Phrase] = {
     ),
     "rc-hearing-decision-received": Phrase(
         "I received the fair hearing decision",
-        "recibí la decisión de la audiencia imparcial (fair hearing)",
+        "recibí la decisión de la audiencia imparcial",
     ),
     "rights-complaint-filed": Phrase(
         "I filed my rights complaint with the regional center director",

@@ -136,8 +136,7 @@ RULES: tuple[Rule, ...] = (
         ),
         missed_action=Phrase(
             "hold the manifestation determination review",
-            "celebrar la reunión de determinación de manifestación (manifestation determination "
-            "review)",
+            "celebrar la reunión de determinación de manifestación",
         ),
         sources=(
             Source(

@@ -79,7 +79,7 @@ RULES: tuple[Rule, ...] = (
         ),
         missed_action=Phrase(
             "complete the intake",
-            "completar la admisión (intake)",
+            "completar la admisión",
         ),
         sources=(
             Source(
@@ -460,7 +460,7 @@ RULES: tuple[Rule, ...] = (
         ),
         missed_action=Phrase(
             "carry out the fair hearing decision",
-            "cumplir la decisión de la audiencia imparcial (fair hearing)",
+            "cumplir la decisión de la audiencia imparcial",
         ),
         sources=(
             Source(
