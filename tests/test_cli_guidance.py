@@ -145,7 +145,7 @@ def test_init_keeps_what_letters_need_and_points_at_the_plan(tmp_path: Path) -> 
         "Fresno Unified School District",
     )
     assert result.exit_code == 0, result.output
-    assert f"`plancli add assessment-requested YYYY-MM-DD --plan {plan}`" in result.stdout
+    assert f"\n  plancli add assessment-requested YYYY-MM-DD --plan {plan}\n" in result.stdout
     letter = run("letter", "eval-request", "--plan", plan, "--date", "2026-09-03")
     assert letter.exit_code == 0, letter.output
     assert "1 Oak St, Fresno, CA 93701" in letter.stdout

@@ -30,10 +30,14 @@ def test_init_prints_the_crontab_line_with_absolute_paths(
     result = run("init", "-p", "plan.yaml", "--name", "Ana", "--birth-date", "2019-05-14", "--yes")
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
+    # Each command on its own line, indented (cron ignores the indent), never folded.
     assert result.stdout.endswith(
-        "To get an email each morning when something is due, run `crontab -e` and add this "
-        "line (or run `plancli remind --notify` for a desktop notification):\n"
-        f"0 7 * * * '{script}' remind --within 7 --plan {tmp_path}/plan.yaml\n"
+        "\nTo get an email each morning when something is due, open your crontab:\n"
+        "  crontab -e\n"
+        "and add this line:\n"
+        f"  0 7 * * * '{script}' remind --within 7 --plan {tmp_path}/plan.yaml\n"
+        "For a desktop notification instead, run:\n"
+        "  plancli remind --notify --plan plan.yaml\n"
     )
 
 

@@ -242,7 +242,7 @@ def test_init_asks_the_language_first_then_everything_in_it(
     assert result.stdout.startswith("Language / Idioma (en = English, es = español)")
     assert "Nombre del niño o la niña:" in result.stdout
     assert "Su número de teléfono" in result.stdout
-    assert "parent = padre o madre; guardian = tutor legal" in result.stdout
+    assert "\n  parent = padre o madre\n  guardian = tutor legal\n" in result.stdout
     assert "febrero de 2019 tiene 28 días" in result.stderr
     assert "Responda con una de estas opciones:" in result.stderr
     assert f"Se creó {path} (solo usted puede leerlo)." in result.stdout

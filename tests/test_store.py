@@ -74,7 +74,7 @@ def test_newer_version_is_refused(write_plan: PlanWriter, tmp_path: Path) -> Non
         "version: 9\nchild: {name: X, birth_date: 2020-01-01}\nevents: []\n", encoding="utf-8"
     )
     (problem,) = problems_of(path)
-    assert problem.startswith("version: this plan was written by a newer plancli (version 9")
+    assert problem.startswith(f"{path} was written by a newer plancli (plan version 9;")
 
 
 def test_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:

@@ -34,13 +34,26 @@ def crontab_line(plan: Path, command: str | None = None) -> str:
     return f"{SCHEDULE} {program} remind --within {REMIND_WITHIN_DAYS} --plan {where}"
 
 
-def crontab_text(plan: Path, command: str | None = None, width: int | None = None) -> str:
-    """What `plancli init` prints last: the sentence wrapped to `width`, then the line to
-    copy, never folded (a line break inside it would break the crontab)."""
+def crontab_text(
+    plan: Path, command: str | None = None, width: int | None = None, *, where: str = ""
+) -> str:
+    """What `plancli init` prints last: the sentences folded at `width`, each command on its
+    own line, indented and never folded (a line break inside the crontab line would break
+    the crontab; cron ignores the indent). `where` is the ` --plan PATH` the notification
+    command needs (empty for the default plan)."""
     from plancli.narrow import fit_text
 
-    sentence = _(
-        "To get an email each morning when something is due, run `crontab -e` and add this "
-        "line (or run `plancli remind --notify` for a desktop notification):"
-    )
-    return fit_text(sentence, width) + "\n" + crontab_line(plan, command) + "\n"
+    lines = [
+        "",
+        fit_text(
+            _("To get an email each morning when something is due, open your crontab:"),
+            width,
+            hang=0,
+        ),
+        "  crontab -e",
+        fit_text(_("and add this line:"), width, hang=0),
+        "  " + crontab_line(plan, command),
+        fit_text(_("For a desktop notification instead, run:"), width, hang=0),
+        f"  plancli remind --notify{where}",
+    ]
+    return "\n".join(lines) + "\n"

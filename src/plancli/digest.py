@@ -18,7 +18,7 @@ from plancli.i18n import N_, _, ngettext
 from plancli.model import Plan
 from plancli.report import law_text, printable
 from plancli.rules import AGENCY_OWNERS, Kind
-from plancli.wording import estimate_fix, owner_label, shown_note
+from plancli.wording import estimate_fix, estimate_fix_commands, owner_label, shown_note
 
 # Agencies that `plancli letter missed-deadline` writes to (SPEC §6: district or regional
 # center). Other owers (the hearing office, the Department of Education) get a plain step.
@@ -235,7 +235,7 @@ def next_step(d: Deadline, *, several: bool = False) -> tuple[str, list[str]]:
                     "exact: {fix}. Then, if it is still overdue, ask in writing, citing the law:"
                 )
             )
-            return text.format(fix=exact_fix(d)), [letter, *record]
+            return text.format(fix=exact_fix(d)), [*fix_commands(d), letter, *record]
         if record:
             return _("ask in writing, citing the law (if it did happen, record it instead):"), [
                 letter,
@@ -287,6 +287,14 @@ PARENT_STEPS = {
         "Education's Office for Civil Rights (OCR)"
     ),
 }
+
+
+def fix_commands(d: Deadline) -> list[str]:
+    """The commands `exact_fix` points to ("below"), each once, before the letter's."""
+    commands: list[str] = []
+    for note in d.notes:
+        commands += [c for c in estimate_fix_commands(note) if c not in commands]
+    return commands
 
 
 def several_of_rule(d: Deadline, source: PlanDeadlines) -> bool:

@@ -43,6 +43,23 @@ class PlanFileError(PlancliError):
         super().__init__("\n".join(lines))
 
 
+class NewerPlanError(PlanFileError):
+    """The plan was written by a newer plancli: one paragraph (update plancli), no lines to
+    fix, since editing the file (its version number) would make this plancli misread it."""
+
+    def __init__(self, path: str, shown: str, version: int) -> None:
+        message = _(
+            "{path} was written by a newer plancli (plan version {shown}; this plancli reads "
+            "up to version {version}). Update plancli, then run the command again: in "
+            "plancli's folder, run `git pull`, then `pip install -e .` again. Do not change "
+            "the version number in the file: the newer plancli may have written things this "
+            "one would misread."
+        ).format(path=path, shown=shown, version=version)
+        self.path = path
+        self.problems = (message,)
+        PlancliError.__init__(self, message)
+
+
 class UnknownNameError(PlancliError):
     """An unknown event type, rule, event id or letter; suggests the closest names."""
 

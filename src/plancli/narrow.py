@@ -51,11 +51,12 @@ def fit_line(line: str, width: int, *, hang: int = 2) -> list[str]:
     ) or [line]
 
 
-def fit_text(text: str, width: int | None) -> str:
-    """Every line of `text` wrapped to `width` (a trailing newline is kept); None: as is."""
+def fit_text(text: str, width: int | None, *, hang: int = 2) -> str:
+    """Every line of `text` wrapped to `width` (a trailing newline is kept); None: as is.
+    `hang=0` keeps continuations flush (prose above indented commands)."""
     if width is None:
         return text
-    lines = [part for line in text.split("\n") for part in fit_line(line, width)]
+    lines = [part for line in text.split("\n") for part in fit_line(line, width, hang=hang)]
     return "\n".join(lines)
 
 

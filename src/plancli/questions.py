@@ -67,7 +67,7 @@ INIT_QUESTIONS: tuple[Question, ...] = (
     Question(
         "family.language",
         "--family-language",
-        N_("Language of the family's letters (en = English, es = Spanish)"),
+        N_("Language of the family's letters (en = English, es = español)"),
         choices=("en", "es"),
     ),
     Question(

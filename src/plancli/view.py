@@ -452,19 +452,23 @@ def new_plan_text(
     )
 
 
-def created_text(path: Path, *, plan_given: bool) -> str:
-    """After `plancli init`: where the plan is and what to run next (never folded: a
-    command to copy must not be wrapped in the middle of a path)."""
+def created_text(path: Path, *, plan_given: bool, width: int | None = None) -> str:
+    """After `plancli init`: where the plan is and what to run next. The prose is folded at
+    `width`; each command is on its own line, indented, never folded (a command to copy must
+    not be wrapped in the middle of a path)."""
+    from plancli.narrow import fit_text
+
     where = f" --plan {report.printable(str(path))}" if plan_given else ""
-    return (
-        _("Created {path} (readable only by you).").format(path=report.printable(str(path)))
-        + "\n"
-        + _(
-            "Next: `plancli add assessment-requested YYYY-MM-DD{plan}` to record what happened, "
-            "then `plancli deadlines{plan}`."
-        ).format(plan=where)
-        + "\n"
-    )
+    created = _("Created {path} (readable only by you).").format(path=report.printable(str(path)))
+    lines = [
+        fit_text(created, width, hang=0),
+        "",
+        fit_text(_("Next, to record what happened:"), width, hang=0),
+        f"  plancli add assessment-requested {_('YYYY-MM-DD')}{where}",
+        fit_text(_("then, to see the deadlines it starts:"), width, hang=0),
+        f"  plancli deadlines{where}",
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def events_text(events: Sequence[Event], now: date) -> str | None:

@@ -234,18 +234,43 @@ def estimate_fix(note: Note) -> str | None:
     """
     if note.kind in (NoteKind.NO_CALENDAR, NoteKind.NO_CALENDAR_SCHOOL_DAYS):
         return _(
-            "add your district's school calendar to the plan (under `calendar:`, the "
-            "first and last day of each school year and its breaks)"
+            "add your district's school calendar to the plan: import the district's calendar "
+            "feed (an .ics file from its website), or add each school year and its breaks "
+            "(the `plancli calendar` commands below)"
         )
     if note.kind is NoteKind.MISSING_SCHOOL_YEAR:
-        return _("add the {year} school year to the plan's calendar").format(year=note.school_year)
+        return _(
+            "add the {year} school year to the plan's calendar (the `plancli calendar` "
+            "commands below)"
+        ).format(year=note.school_year)
     if note.kind is NoteKind.END_OF_YEAR_NEEDS_NEXT_YEAR:
-        return _("add the {year} school year to the plan's calendar").format(
-            year=note.next_school_year
-        )
+        return _(
+            "add the {year} school year to the plan's calendar (the `plancli calendar` "
+            "commands below)"
+        ).format(year=note.next_school_year)
     if note.estimated:
         return _("add what the note below says the count needs")
     return None
+
+
+# The commands that add a school calendar, as `estimate_fix` points to them ("below"); the
+# words in capitals are for the user to fill in, so they are translated ("ARCHIVO.ics").
+CALENDAR_COMMANDS = (
+    N_("plancli calendar import FILE.ics"),
+    N_("plancli calendar add-year FIRST LAST"),
+    N_("plancli calendar add-break NAME FIRST LAST"),
+)
+YEAR_COMMANDS = CALENDAR_COMMANDS[1:]
+
+
+def estimate_fix_commands(note: Note) -> tuple[str, ...]:
+    """The `plancli calendar` commands `estimate_fix` points to for this note (none when it
+    names none): the district's feed, or its years and breaks typed in."""
+    if note.kind in (NoteKind.NO_CALENDAR, NoteKind.NO_CALENDAR_SCHOOL_DAYS):
+        return tuple(_(command) for command in CALENDAR_COMMANDS)
+    if note.kind in (NoteKind.MISSING_SCHOOL_YEAR, NoteKind.END_OF_YEAR_NEEDS_NEXT_YEAR):
+        return tuple(_(command) for command in YEAR_COMMANDS)
+    return ()
 
 
 # --------------------------------------------------------------------------------------------

@@ -61,7 +61,7 @@ def main() -> None:
     mode, so usage lines and help read the same) starts faster. Anything else — no command,
     `--help`, an unknown name — goes to the full app.
     """
-    name = sys.argv[1] if len(sys.argv) > 1 else ""
+    name = _command_word(sys.argv[1:])
     module = COMMAND_MODULES.get(name)
     app = _register({module} if module else set(COMMAND_MODULES.values()))
     commands = [c for c in app.registered_commands if (c.name or _command_name(c)) == name]
@@ -82,6 +82,14 @@ def main() -> None:
     lean.registered_groups = groups
     lean.callback()(_no_options)
     lean()
+
+
+def _command_word(args: list[str]) -> str:
+    """The command's name: the first word, past a `--lang X` given before it (which
+    `PlancliGroup.main` moves after the command words)."""
+    while args[:1] == ["--lang"] or args[:1] and args[0].startswith("--lang="):
+        args = args[2:] if args[0] == "--lang" else args[1:]
+    return args[0] if args else ""
 
 
 def _command_name(info: Any) -> str:

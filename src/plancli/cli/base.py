@@ -212,6 +212,12 @@ def say(console: Any, text: str) -> None:
     console.print(narrow.fit_text(text, narrow.terminal_width()), markup=False, soft_wrap=True)
 
 
+def ask_yes_no_again() -> None:
+    """What every yes/no question says to an answer it does not understand, before asking
+    again (`remove`, `calendar remove`, `calendar import`)."""
+    err.print(escape(_("Answer y (yes) or n (no).")), soft_wrap=True)
+
+
 def print_warning(message: str) -> None:
     """'Warning: ...' on stderr, in the interface language."""
     say(err, _("Warning: {message}").format(message=message))

@@ -24,6 +24,7 @@ from plancli.cli.base import (
     TodayOption,
     YesOption,
     app,
+    ask_yes_no_again,
     path_value,
     reporting_errors,
     write_text,
@@ -307,3 +308,4 @@ def _confirm(question: str) -> bool:
         answer = answer_yes_no(line, default=False)
         if answer is not None:
             return answer
+        ask_yes_no_again()

@@ -82,6 +82,39 @@ def language_on_command_line(args: Sequence[str]) -> str | None:
     return value
 
 
+def lang_after_command(args: Sequence[str], group: Any) -> list[str]:
+    """`plancli --lang es deadlines` read as `plancli deadlines --lang es`.
+
+    Every command and group takes `--lang`, but the app itself does not (its option would be
+    parsed before the command's, which would then set the language again from the
+    environment). So a `--lang X` or `--lang=X` given before the command's name moves to just
+    after the command words (`export ics`, `calendar`); with no command after it, the language
+    is already settled (`settle_language`) and it is dropped.
+    """
+    args = list(args)
+    front = 0
+    lang: list[str] = []
+    while front < len(args) and args[front].startswith("-") and args[front] != "--":
+        if args[front] == "--lang" and front + 1 < len(args):
+            lang = args[front : front + 2]
+            del args[front : front + 2]
+        elif args[front].startswith("--lang="):
+            lang = [args.pop(front)]
+        else:
+            front += 1
+    if not lang:
+        return args
+    words, current = front, group
+    while words < len(args) and isinstance(getattr(current, "commands", None), dict):
+        current = current.commands.get(args[words])
+        if current is None:
+            break
+        words += 1
+    if words == front:
+        return args
+    return [*args[:words], *lang, *args[words:]]
+
+
 def settle_language(args: Sequence[str]) -> None:
     """Set the interface language before Click parses `args`, so help is worded in it.
 
@@ -155,9 +188,15 @@ class PlancliGroup(_Speaking, TyperGroup):
         windows_expand_args: bool = True,  # noqa: FBT001, FBT002
         **extra: Any,
     ) -> Any:
-        settle_language(sys.argv[1:] if args is None else args)
+        given = sys.argv[1:] if args is None else args
+        settle_language(given)
         return super().main(
-            args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra
+            lang_after_command(given, self),
+            prog_name,
+            complete_var,
+            standalone_mode,
+            windows_expand_args,
+            **extra,
         )
 
 

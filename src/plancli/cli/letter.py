@@ -259,18 +259,13 @@ def filing_advice(name: str) -> list[str]:
     lines = []
     agency = filing.agency
     if agency is not None:
-        sources = " ".join(source.url for source in agency.sources)
         lines.append(
             _(
-                "Where to send it: {agency}, {unit}. plancli read this address on {date} at "
-                "{sources}; addresses change, so check it before sending."
-            ).format(
-                agency=agency.name,
-                unit=agency.unit,
-                date=agency.read_on.isoformat(),
-                sources=sources,
-            )
+                "Where to send it: {agency}, {unit}. Addresses change, so check it before "
+                "sending; plancli read this address on {date} at:"
+            ).format(agency=agency.name, unit=agency.unit, date=agency.read_on.isoformat())
         )
+        lines += [f"    {source.url}" for source in agency.sources]  # one a line, never folded
         if agency.online:
             lines.append(_("It also takes filings online: {address}").format(address=agency.online))
     if any(item.key == "served-on-district" for item in filing.required):

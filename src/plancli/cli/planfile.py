@@ -16,6 +16,7 @@ from plancli.cli.base import (
     TodayOption,
     YesOption,
     app,
+    ask_yes_no_again,
     err,
     escape,
     out,
@@ -135,8 +136,10 @@ def init(
                     given[question.key] = _ask(question, now, default=own)
         answers = {key: value or None for key, value in given.items()}
         store.create_plan(path, _new_plan(answers, now))
-    write_text(view.created_text(path, plan_given=plan is not None))
-    write_text(cron.crontab_text(path, width=narrow.terminal_width()))
+    width = narrow.terminal_width()
+    write_text(view.created_text(path, plan_given=plan is not None, width=width))
+    where = f" --plan {report.printable(str(path))}" if plan is not None else ""
+    write_text(cron.crontab_text(path, width=width, where=where))
 
 
 def _new_plan(answers: dict[str, str | None], now: date) -> str:
@@ -185,9 +188,9 @@ def _ask(question: Question, now: date, *, default: str = "") -> str:
     """One of `init`'s questions, asked until the answer is one the plan takes ('' skips an
     optional one). The question is worded in the interface language when it is asked."""
     prompt = question.prompt if question is LANGUAGE_QUESTION else _(question.prompt)
-    if question.key == "family.relationship":  # the values the plan takes, and their words
-        prompt += " (" + "; ".join(f"{v} = {_(RELATIONSHIP_LABELS[v])}" for v in question.choices)
-        prompt += ")"
+    if question.key == "family.relationship":  # the values the plan takes, one a line
+        choices = [f"  {_choice_line(v)}" for v in question.choices]
+        prompt = "\n".join([prompt + ":", *choices, _("Your answer (Enter to skip)")])
     while True:
         answer = str(typer.prompt(prompt, default=default, show_default=bool(default))).strip()
         if not answer:
@@ -217,6 +220,12 @@ def _ask(question: Question, now: date, *, default: str = "") -> str:
         else:
             return answer
         err.print("en = English, es = español", soft_wrap=True)
+
+
+def _choice_line(value: str) -> str:
+    """`parent = mother or father`; a value that is its own word stays alone (`other`)."""
+    label = _(RELATIONSHIP_LABELS[value])
+    return value if label.casefold() == value.replace("-", " ") else f"{value} = {label}"
 
 
 # Languages as people name them at the bilingual first question.
@@ -365,7 +374,7 @@ def _confirm(question: str, *, default: bool = False) -> bool:
         answer = answer_yes_no(typed, default=default)
         if answer is not None:
             return answer
-        err.print(escape(_("Answer y (yes) or n (no).")), soft_wrap=True)
+        ask_yes_no_again()
 
 
 @app.command()

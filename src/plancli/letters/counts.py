@@ -124,8 +124,10 @@ def _response(
             _(
                 "The {rule} date ({due}) is an estimate: plancli counted every calendar day "
                 "because the plan's school calendar does not cover this whole period, so the "
-                "real date may be later. The letter states the law's period and no date; add "
-                "the school calendar (`plancli calendar ...`) for an exact date."
+                "real date may be later. The letter states the law's period and no date; for "
+                "an exact date, add the district's school calendar: `plancli calendar import "
+                "FILE.ics` (its calendar feed), or `plancli calendar add-year FIRST LAST` and "
+                "`plancli calendar add-break NAME FIRST LAST`."
             ).format(rule=rule.id, due=computation.due.isoformat())
         )
     return Section(

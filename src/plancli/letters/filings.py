@@ -85,8 +85,10 @@ def _violations(draft: Draft, filing: law.Filing) -> tuple[list[Violation], list
         if d.estimated:
             draft.warn(
                 _(
-                    "The {rule} date ({due}) is estimated, so the filing does not allege it: "
-                    "add the school calendar for an exact date."
+                    "The {rule} date ({due}) is estimated, so the filing does not allege it. "
+                    "For an exact date, add the district's school calendar: `plancli calendar "
+                    "import FILE.ics` (its calendar feed), or `plancli calendar add-year FIRST "
+                    "LAST` and `plancli calendar add-break NAME FIRST LAST`."
                 ).format(rule=d.rule.id, due=d.due.isoformat())
             )
             continue

@@ -10,8 +10,8 @@ from types import MappingProxyType
 from typing import Any
 
 from plancli.daycount import SchoolCalendar
-from plancli.errors import PlanFileError
-from plancli.model import Event, Plan
+from plancli.errors import NewerPlanError, PlanFileError
+from plancli.model import PLAN_VERSION, Event, Plan
 from plancli.store.migrate import migrate
 from plancli.store.read import parse_yaml, read_text
 from plancli.store.validate import _Checker
@@ -40,6 +40,7 @@ def _plan_from_data(data: Any, path: str) -> LoadedPlan:
     notes = migrate(data)
     checker = _Checker(path)
     plan = checker.plan(data)
+    _refuse_newer(checker, path)
     if checker.problems or plan is None:
         raise PlanFileError(path, checker.problems or ["the file is empty"])
     return LoadedPlan(plan, (*notes, *checker.warnings))
@@ -69,6 +70,7 @@ def inspect_plan(path: Path) -> Inspection:
     notes = migrate(data)
     checker = _Checker(str(path))
     plan = checker.plan(data)
+    _refuse_newer(checker, str(path))
     if plan is None and not checker.problems:
         checker.problem("(file)", "the file is empty; run `plancli init` to create a plan")
     return Inspection(
@@ -80,3 +82,10 @@ def inspect_plan(path: Path) -> Inspection:
         problems=tuple(checker.problems),
         warnings=(*notes, *checker.warnings),
     )
+
+
+def _refuse_newer(checker: _Checker, path: str) -> None:
+    """A plan from a newer plancli is not read at all: its keys may mean what this one
+    cannot know, so there is no line to fix, only plancli to update."""
+    if checker.newer_version is not None:
+        raise NewerPlanError(path, checker.newer_version, PLAN_VERSION)

@@ -147,6 +147,8 @@ class _Checker:
         self.event_index: dict[str, int] = {}
         self.birth_date: date | None = None
         self.calendar_read: SchoolCalendar | None = None
+        # The plan's version when a newer plancli wrote it (shown as the file has it).
+        self.newer_version: str | None = None
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{where}: {message}")
@@ -258,16 +260,8 @@ class _Checker:
                 _("expected a whole number, got {value}").format(value=_show(data.get("version"))),
             )
         elif number > PLAN_VERSION:
-            shown = str(number) if number < 10**9 else _show(data.get("version"))
-            self.problem(
-                "version",
-                _(
-                    "this plan was written by a newer plancli (version {shown}; this plancli "
-                    "reads up to {version}); upgrade plancli (in its folder: `git pull`, "
-                    "then `pip install -e .` again) (do not edit the version number: a newer "
-                    "plancli may have written things this one would misread)"
-                ).format(shown=shown, version=PLAN_VERSION),
-            )
+            # Not a line to fix: the loader refuses the whole file (NewerPlanError).
+            self.newer_version = str(number) if number < 10**9 else _show(data.get("version"))
             return False
         elif number < PLAN_VERSION:  # only when a migration is missing: never in a release
             self.problem(
