@@ -158,3 +158,15 @@ def test_every_help_text_has_a_spanish_translation() -> None:
 )
 def test_language_on_command_line(args: tuple[str, ...], language: str | None) -> None:
     assert language_on_command_line(args) == language
+
+
+def test_subcommand_help_with_lang_after_help_is_spanish() -> None:
+    """`calendar add-year --help --lang es`: the `calendar` group's own `--lang` (absent) must
+    not set the language back to English before the subcommand's help is shown."""
+    result = plancli("calendar", "add-year", "--help", "--lang", "es")
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert "Uso: python -m plancli calendar add-year" in result.stdout
+    assert "Agrega un año escolar" in result.stdout
+    assert "Usage:" not in result.stdout
+    assert "Add a school year" not in result.stdout

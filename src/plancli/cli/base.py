@@ -138,8 +138,20 @@ def choose_language(value: str | None) -> str | None:
     """`--lang`'s callback: the interface language, set once, before anything is printed.
 
     Click calls it also when `--lang` is absent (value None): PLANCLI_LANG, the locale or
-    English then decide (SPEC §9). Eager, so that even another option's error is worded in it.
+    English then decide (SPEC §9) — unless `--lang` is given further on, after a subcommand
+    (`plancli calendar add-year --help --lang es`): the group's callback then keeps it.
+    Eager, so that even another option's error is worded in it.
     """
+    if value is None:
+        from plancli.cli.helptext import command_line_language
+
+        later = command_line_language()
+        if later is not None:
+            try:
+                set_language(resolve_language(later))
+            except PlancliError:
+                pass  # the subcommand's own `--lang` callback reports it
+            return value
     try:
         set_language(resolve_language(value))
     except PlancliError as error:

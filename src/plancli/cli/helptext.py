@@ -115,14 +115,24 @@ def lang_after_command(args: Sequence[str], group: Any) -> list[str]:
     return [*args[:words], *lang, *args[words:]]
 
 
+_settled: list[str | None] = [None]  # the `--lang` value of the command line being run
+
+
+def command_line_language() -> str | None:
+    """The `--lang` value anywhere on the command line being run (None without one): what a
+    group's `--lang` callback must keep when `--lang` comes after a subcommand."""
+    return _settled[0]
+
+
 def settle_language(args: Sequence[str]) -> None:
     """Set the interface language before Click parses `args`, so help is worded in it.
 
     A `--lang` value plancli does not speak (or a missing catalog) is left to `--lang`'s own
     callback, which reports it; meanwhile the environment decides, as without `--lang`.
     """
+    _settled[0] = language_on_command_line(args)
     try:
-        language = resolve_language(language_on_command_line(args))
+        language = resolve_language(_settled[0])
     except PlancliError:
         language = resolve_language(None)
     try:
