@@ -147,10 +147,10 @@ def choose_language(value: str | None) -> str | None:
 
         later = command_line_language()
         if later is not None:
-            try:
+            from contextlib import suppress
+
+            with suppress(PlancliError):  # a bad value: the subcommand's `--lang` reports it
                 set_language(resolve_language(later))
-            except PlancliError:
-                pass  # the subcommand's own `--lang` callback reports it
             return value
     try:
         set_language(resolve_language(value))
