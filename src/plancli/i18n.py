@@ -153,6 +153,22 @@ def pgettext(context: str, message: str) -> str:
     return message if catalog is None else catalog.pgettext(context, message)
 
 
+def translate(message: str, language: str) -> str:
+    """`message` in `language`, whatever the interface speaks: for what has its own language
+    (JSON notes stay English, a letter and the case record have theirs). English is the
+    source text."""
+    if language == DEFAULT_LANGUAGE:
+        return message
+    return load_catalog(language).gettext(message)
+
+
+def translate_plural(singular: str, plural: str, n: int, language: str) -> str:
+    """`ngettext` in `language` (the catalog's Plural-Forms; English as gettext's fallback)."""
+    if language == DEFAULT_LANGUAGE:
+        return singular if n == 1 else plural
+    return load_catalog(language).ngettext(singular, plural, n)
+
+
 def N_(message: str) -> str:  # noqa: N802 - the name the extraction tools know
     """Mark `message` for the catalog without translating it yet (module-level text)."""
     return message

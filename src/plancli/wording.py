@@ -1,21 +1,20 @@
 """The words of the engine's data, in one place per language (issue 8: notes are data).
 
 `daycount` and `deadlines` return `Note` and `Step` values (a kind and its values); every output
-(table, JSON, explain, digest, calendar, letters) words them here. Notes have a table per
-language (`_ENGLISH`, `_SPANISH`), chosen by `lang`: JSON keeps English whatever the interface
-says (SPEC §5), letters choose their own language. The words only people read (steps of
-`explain`, status and owner labels, periods, weekdays) are marked messages, translated by the
-catalog into the interface language.
+(table, JSON, explain, digest, calendar, letters) words them here. Every sentence is a marked
+message in English, translated by the catalog: notes into the language asked for (`lang`: JSON
+keeps English whatever the interface says, SPEC §5; letters choose their own language), the
+words only people read (steps of `explain`, status and owner labels, periods, weekdays) into
+the interface language.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from plancli.daycount import Counting, Note, NoteKind, Pause
 from plancli.deadlines import Status, Step, StepKind
-from plancli.i18n import N_, _, load_catalog, ngettext
+from plancli.i18n import N_, _, ngettext, translate, translate_plural
 from plancli.rules import AgeOffset, Period, Rule
 
 EARLY_START_LATE_REFERRAL = "34 CFR 303.209(b)(1)(ii)-(iii)"
@@ -25,190 +24,125 @@ def _iso(day: date | None) -> str:
     return "" if day is None else day.isoformat()
 
 
-def _day_is(note: Note) -> str:
-    """'2027-01-18 is Birthday of Martin Luther King, Jr. (Monday)' or '... is a Saturday'."""
-    assert note.day is not None
-    weekday = note.day.strftime("%A")
-    if note.name:
-        return f"{_iso(note.day)} is {note.name} ({weekday})"
-    return f"{_iso(note.day)} is a {weekday}"
-
-
-def _end_of_year_needs_next_year(note: Note) -> str:
-    why = (
-        f"The referral on {_iso(note.day)} was {note.days_before} days before the last day of "
-        f"the {note.school_year} school year ({_iso(note.last_day)}), within {note.within} days"
-    )
-    return (
-        f"{why}, so the end-of-year rule applies ({note.days} days after the first day of the "
-        f"{note.next_school_year} school year), but the plan's calendar has no "
-        f"{note.next_school_year} school year; add it to get the date"
-    )
-
-
-_ENGLISH: dict[NoteKind, Callable[[Note], str]] = {
-    NoteKind.NO_CALENDAR: lambda n: (
+# Each note kind's sentence, marked for the catalog: English is the JSON `notes` text (SPEC §5),
+# other languages come from the catalog like every other message. Values go in by name.
+_NOTES: dict[NoteKind, str] = {
+    NoteKind.NO_CALENDAR: N_(
         "the plan has no school calendar, so plain calendar days were counted; "
         "add your district's calendar: breaks over five school days pause this clock"
     ),
-    NoteKind.NO_CALENDAR_SCHOOL_DAYS: lambda n: (
+    NoteKind.NO_CALENDAR_SCHOOL_DAYS: N_(
         "the plan has no school calendar, so business days were counted as school "
         "days; add your district's calendar (first and last day, breaks) for the exact date"
     ),
-    NoteKind.MISSING_SCHOOL_YEAR: lambda n: (
-        f"the plan's calendar has no {n.school_year} school year, so days {n.side} "
-        f"{_iso(n.day)} were counted as {n.unit}; add the {n.school_year} school year to the "
-        "plan's calendar"
+    NoteKind.END_OF_YEAR_NEEDS_NEXT_YEAR: N_(
+        "The referral on {day} was {days_before} before the last day of the {year} school "
+        "year ({last_day}), within {within}, so the end-of-year rule applies ({days} after the "
+        "first day of the {next_year} school year), but the plan's calendar has no {next_year} "
+        "school year; add it to get the date"
     ),
-    NoteKind.END_OF_YEAR_NEEDS_NEXT_YEAR: _end_of_year_needs_next_year,
-    NoteKind.NO_CAP_DATE: lambda n: (
-        f"the event has no {n.name}; the deadline is the earlier of {_iso(n.day)} and the "
-        f"{n.name} of the action — add it with `--field {n.name}=YYYY-MM-DD`"
+    NoteKind.NO_CAP_DATE: N_(
+        "the event has no {name}; the deadline is the earlier of {day} and the {name} of the "
+        "action — add it with `--field {name}=YYYY-MM-DD`"
     ),
-    NoteKind.END_OF_YEAR_NO_REFERRAL: lambda n: (
-        f"the end-of-year rule could not be checked: the plan has no {n.name} event on or "
-        f"before the consent; if the referral came {n.within} days or fewer before the last "
-        f"day of the school year, the date is {n.days} days after the next first day instead"
-        f" (record the {n.name} event to let plancli check)"
+    NoteKind.END_OF_YEAR_NO_REFERRAL: N_(
+        "the end-of-year rule could not be checked: the plan has no {name} event on or before "
+        "the consent; if the referral came {within} or fewer before the last day of the school "
+        "year, the date is {days} after the next first day instead (record the {name} event to "
+        "let plancli check)"
     ),
-    NoteKind.EXTENSION_IGNORED: lambda n: (
-        f"extension-agreed event {n.name} gives {_iso(n.day)}, earlier than the law's date "
-        f"{_iso(n.other_day)}; an extension can only add time, so plancli ignores it: check "
-        "its `until` date"
+    NoteKind.EXTENSION_IGNORED: N_(
+        "extension-agreed event {name} gives {day}, earlier than the law's date {law_day}; an "
+        "extension can only add time, so plancli ignores it: check its `until` date"
     ),
-    NoteKind.EXTENDED: lambda n: (
-        f"extended to {_iso(n.day)} by agreement (event {n.name}); the law's date was "
-        f"{_iso(n.other_day)}"
+    NoteKind.EXTENDED: N_(
+        "extended to {day} by agreement (event {name}); the law's date was {law_day}"
     ),
-    NoteKind.AFTER_EARLY_START: lambda n: (
-        f"Early Start ends at the third birthday ({_iso(n.day)}; 34 CFR 303.21(a)): this date "
-        "falls on or after it, so it applies only if Early Start services go on past age three"
+    NoteKind.AFTER_EARLY_START: N_(
+        "Early Start ends at the third birthday ({day}; 34 CFR 303.21(a)): this date falls on "
+        "or after it, so it applies only if Early Start services go on past age three"
     ),
-    NoteKind.BEFORE_EARLY_START: lambda n: (
-        f"not owed: this date falls before the child's first Early Start event ({n.name}, "
-        f"{_iso(n.day)}); a child referred this late gets the steps of "
-        f"{EARLY_START_LATE_REFERRAL} instead"
+    NoteKind.BEFORE_EARLY_START: N_(
+        "not owed: this date falls before the child's first Early Start event ({name}, {day}); "
+        "a child referred this late gets the steps of {law} instead"
     ),
-    NoteKind.NON_BUSINESS_DUE_PARENT: lambda n: (
-        f"{_day_is(n)}; plancli does not move the date: to be safe, act by the previous "
-        f"business day, {_iso(n.other_day)}"
+    NoteKind.NON_BUSINESS_DUE_PARENT: N_(
+        "{day_is}; plancli does not move the date: to be safe, act by the previous business "
+        "day, {law_day}"
     ),
-    NoteKind.NON_BUSINESS_DUE_AGENCY: lambda n: (
-        f"{_day_is(n)}; plancli does not move the date, but the {n.who} may argue that "
-        f"Code Civ. Proc. § 12a extends it to the next business day, {_iso(n.other_day)}"
+    NoteKind.NON_BUSINESS_DUE_AGENCY: N_(
+        "{day_is}; plancli does not move the date, but {who} may argue that Code Civ. Proc. "
+        "§ 12a extends it to the next business day, {law_day}"
     ),
+}
+# The school year the calendar lacks, before or after the years it has.
+_MISSING_SCHOOL_YEAR = {
+    "before": N_(
+        "the plan's calendar has no {year} school year, so days before {day} were counted as "
+        "{unit}; add the {year} school year to the plan's calendar"
+    ),
+    "after": N_(
+        "the plan's calendar has no {year} school year, so days after {day} were counted as "
+        "{unit}; add the {year} school year to the plan's calendar"
+    ),
+}
+# "the district may argue ...": each owner as the subject of a sentence.
+_WHO = {
+    "district": N_("the district"),
+    "regional center": N_("the regional center"),
+    "regional center director": N_("the regional center director"),
+    "California Dept. of Education": N_("the California Dept. of Education"),
+    "Dept. of Developmental Services": N_("the Dept. of Developmental Services"),
+    "hearing office (OAH)": N_("the hearing office (OAH)"),
 }
 
 
-def _es(text: str) -> str:
-    """A marked message (a holiday's name) in Spanish, whatever the interface language."""
-    return load_catalog("es").gettext(text)
+def _days(n: int | None, lang: str) -> str:
+    count = n or 0
+    return translate_plural("{n} day", "{n} days", count, lang).format(n=count)
 
 
-def _dias(n: int | None) -> str:
-    return "1 día" if n == 1 else f"{n} días"
-
-
-_WEEKDAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
-
-# "the district may argue ...": each owner with its article, for a Spanish sentence.
-_WHO_ES = {
-    "district": "el distrito",
-    "regional center": "el centro regional",
-    "regional center director": "el director del centro regional",
-    "California Dept. of Education": "el Departamento de Educación de California (CDE)",
-    "Dept. of Developmental Services": "el Departamento de Servicios del Desarrollo (DDS)",
-    "hearing office (OAH)": "la Oficina de Audiencias Administrativas (OAH)",
-}
-
-
-def _day_is_es(note: Note) -> str:
-    """'el 2027-01-18 es Día de Martin Luther King, Jr. (lunes)' o 'el 2027-01-16 es sábado'."""
+def _day_is(note: Note, lang: str) -> str:
+    """'2027-01-18 is Birthday of Martin Luther King, Jr. (Monday)' or '... is a Saturday'."""
     assert note.day is not None
-    weekday = _WEEKDAYS_ES[note.day.weekday()]
+    weekday = translate(WEEKDAYS[note.day.weekday()], lang)
     if note.name:
-        return f"el {_iso(note.day)} es {_es(note.name)} ({weekday})"
-    return f"el {_iso(note.day)} es {weekday}"
+        return translate("{day} is {holiday} ({weekday})", lang).format(
+            day=_iso(note.day), holiday=translate(note.name, lang), weekday=weekday
+        )
+    return translate("{day} is a {weekday}", lang).format(day=_iso(note.day), weekday=weekday)
 
 
-def _end_of_year_needs_next_year_es(note: Note) -> str:
-    return (
-        f"la solicitud del {_iso(note.day)} se hizo {_dias(note.days_before)} antes del último "
-        f"día del año escolar {note.school_year} ({_iso(note.last_day)}), dentro del margen de "
-        f"{_dias(note.within)}, así que se aplica la regla de fin de año ({_dias(note.days)} "
-        f"después del primer día del año escolar {note.next_school_year}); pero el calendario "
-        f"del plan no tiene el año escolar {note.next_school_year}: agréguelo para obtener la "
-        "fecha"
-    )
-
-
-_SPANISH: dict[NoteKind, Callable[[Note], str]] = {
-    NoteKind.NO_CALENDAR: lambda n: (
-        "el plan no tiene calendario escolar, así que se contaron días naturales; agregue el "
-        "calendario de su distrito: las vacaciones de más de cinco días de clases detienen "
-        "este plazo"
-    ),
-    NoteKind.NO_CALENDAR_SCHOOL_DAYS: lambda n: (
-        "el plan no tiene calendario escolar, así que se contaron los días hábiles como días "
-        "de clases; agregue el calendario de su distrito (primer y último día, vacaciones) "
-        "para obtener la fecha exacta"
-    ),
-    NoteKind.MISSING_SCHOOL_YEAR: lambda n: (
-        f"el calendario del plan no tiene el año escolar {n.school_year}, así que los días "
-        f"{'anteriores al' if n.side == 'before' else 'posteriores al'} {_iso(n.day)} se "
-        f"contaron como {'días hábiles' if n.unit == 'business days' else 'días naturales'}; "
-        f"agregue el año escolar {n.school_year} al calendario del plan"
-    ),
-    NoteKind.END_OF_YEAR_NEEDS_NEXT_YEAR: _end_of_year_needs_next_year_es,
-    NoteKind.NO_CAP_DATE: lambda n: (
-        f"el evento no tiene {n.name}; la fecha límite es el {_iso(n.day)} o la fecha "
-        f"{n.name} de la acción, la que llegue primero: agréguela con "
-        f"`--field {n.name}=AAAA-MM-DD`"
-    ),
-    NoteKind.END_OF_YEAR_NO_REFERRAL: lambda n: (
-        f"no se pudo comprobar la regla de fin de año: el plan no tiene un evento {n.name} "
-        f"en la fecha del consentimiento o antes; si la solicitud se hizo {_dias(n.within)} o "
-        f"menos antes del último día del año escolar, la fecha es {_dias(n.days)} después del "
-        f"primer día del año escolar siguiente (registre el evento {n.name} para que plancli "
-        "lo compruebe)"
-    ),
-    NoteKind.EXTENSION_IGNORED: lambda n: (
-        f"el evento extension-agreed {n.name} da el {_iso(n.day)}, antes de la fecha que fija "
-        f"la ley ({_iso(n.other_day)}); una prórroga solo puede dar más tiempo, así que plancli "
-        "no la toma en cuenta: revise su fecha `until`"
-    ),
-    NoteKind.EXTENDED: lambda n: (
-        f"prorrogada hasta el {_iso(n.day)} por acuerdo (evento {n.name}); la fecha que fija "
-        f"la ley era el {_iso(n.other_day)}"
-    ),
-    NoteKind.AFTER_EARLY_START: lambda n: (
-        f"Early Start termina cuando el niño cumple tres años ({_iso(n.day)}; 34 CFR "
-        "303.21(a)): esta fecha cae ese día o después, así que solo se aplica si los servicios "
-        "de Early Start continúan después de los tres años"
-    ),
-    NoteKind.BEFORE_EARLY_START: lambda n: (
-        f"no corresponde: esta fecha es anterior al primer evento de Early Start del niño "
-        f"({n.name}, {_iso(n.day)}); a un niño remitido tan tarde le corresponden los pasos "
-        f"de {EARLY_START_LATE_REFERRAL}"
-    ),
-    NoteKind.NON_BUSINESS_DUE_PARENT: lambda n: (
-        f"{_day_is_es(n)}; plancli no cambia la fecha: para mayor seguridad, actúe a más "
-        f"tardar el día hábil anterior, el {_iso(n.other_day)}"
-    ),
-    NoteKind.NON_BUSINESS_DUE_AGENCY: lambda n: (
-        f"{_day_is_es(n)}; plancli no cambia la fecha, pero {_WHO_ES.get(n.who or '', n.who)} "
-        "podría alegar que el artículo 12a del Código de Procedimiento Civil la extiende al "
-        f"siguiente día hábil, el {_iso(n.other_day)}"
-    ),
-}
-
-_WORDS = {"en": _ENGLISH, "es": _SPANISH}
+def _who(owner: str | None, lang: str) -> str:
+    if owner in _WHO:
+        return translate(_WHO[owner], lang)
+    return f"the {owner}" if lang == "en" else str(owner)
 
 
 def note_body(note: Note, lang: str = "en") -> str:
     """The note without its 'estimated: ' mark (for a sentence that already says so)."""
-    table = _WORDS.get(lang, _ENGLISH)
-    return table[note.kind](note)
+    if note.kind is NoteKind.MISSING_SCHOOL_YEAR:
+        template = _MISSING_SCHOOL_YEAR[note.side or "after"]
+    else:
+        template = _NOTES[note.kind]
+    day_is = ""
+    if note.kind in (NoteKind.NON_BUSINESS_DUE_PARENT, NoteKind.NON_BUSINESS_DUE_AGENCY):
+        day_is = _day_is(note, lang)
+    return translate(template, lang).format(
+        day=_iso(note.day),
+        law_day=_iso(note.other_day),
+        last_day=_iso(note.last_day),
+        name=note.name,
+        year=note.school_year,
+        next_year=note.next_school_year,
+        unit=translate(note.unit or "", lang),
+        days_before=_days(note.days_before, lang),
+        within=_days(note.within, lang),
+        days=_days(note.days, lang),
+        law=EARLY_START_LATE_REFERRAL,
+        who=_who(note.who, lang),
+        day_is=day_is,
+    )
 
 
 def note_text(note: Note, lang: str = "en") -> str:
@@ -217,7 +151,11 @@ def note_text(note: Note, lang: str = "en") -> str:
     body = note_body(note, lang)
     if not note.estimated:
         return body
-    return f"estimada: {body}" if lang == "es" else f"estimated: {body}"
+    return translate(N_("estimated: {note}"), lang).format(note=body)
+
+
+# Marked here for the catalog: `_day_is` translates them in the note's language.
+_DAY_IS = (N_("{day} is {holiday} ({weekday})"), N_("{day} is a {weekday}"))
 
 
 def shown_note(note: Note) -> str:
