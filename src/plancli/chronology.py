@@ -4,7 +4,8 @@
 (a promise is a deadline of kind `commitment`), and the violations — agency deadlines
 `overdue` or `met-late`, each with its `days_late` and `complaint_by` as the engine computed
 them (SPEC §5; `Deadline.complaint_by` is the one home of that rule). Renderers word it with
-`WORDS` (one dict per language): `to_markdown`, `to_text` and `to_csv` here, the HTML page,
+`words(lang)` (the catalog's words in that language): `to_markdown`, `to_text` and
+`to_csv` here, the HTML page,
 the drawn timeline and the PDF/DOCX document in `timeline.py`. CSV keys and values follow
 SPEC §5 and never change with the language. Pure: `today` is an argument.
 """
@@ -21,7 +22,7 @@ from functools import cache
 
 from plancli.contacts import CONTACT_EVENT, CONTACT_FIELDS, contact_details, contact_title
 from plancli.deadlines import Deadline, Status
-from plancli.i18n import N_
+from plancli.i18n import N_, translate
 from plancli.model import Event, FieldValue, Plan
 from plancli.rules import AGENCY_OWNERS, ANSWERS_FIELD, EVENT_SYSTEMS, Kind, System
 from plancli.rules.events import event_label
@@ -137,156 +138,78 @@ def _deadline_row(deadline: Deadline) -> Row:
 
 
 # --------------------------------------------------------------------------------------------
-# Words: one dict per language. Spanish follows docs/glossary-es.md.
+# Words: English, marked for the catalog; Spanish (docs/glossary-es.md) lives in the .po.
 
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Case record",
-        "child": "Child",
-        "today": "As of",
-        "window": "Dates",
-        "date": "Date",
-        "what": "What",
-        "system": "System",
-        "details": "Details",
-        "event": "Event",
-        "letter": "Letter sent",
-        "deadline": "Deadline",
-        "promise": "Promise",
-        "due": "Due",
-        "status": "Status",
-        "met_on": "Met on",
-        "days_late": "Days late",
-        "owed_by": "Owed by",
-        "citation": "Citation",
-        "not_met": "not met",
-        "violations": "Violations",
-        "violations_intro": (
-            "Deadlines a school district or regional center owed that are overdue or were met "
-            "late, with the last day to file the complaint that fits each."
-        ),
-        "no_violations": "No agency deadline is overdue or was met late.",
-        "complaint_by": "File a complaint by",
-        "no_complaint_limit": "no time limit found for a complaint",
-        "trigger": "Started by",
-        "birth_date": "birth date",
-        "note": "Note",
-        "promise_not_law": "a promise, not a legal deadline",
-        "guideline": "a guideline: the law sets no number",
-        "timeline": "Timeline",
-        "timeline_desc": (
-            "One lane per system. Marks are events; bars run from the event that started a "
-            "deadline to its due date, coloured by status. Shaded spans are school breaks "
-            "that pause the clock. The vertical line is today."
-        ),
-        "legend": "Legend",
-        "paused": "School break (clock paused)",
-        "promise_legend": "Promise (outlined bar)",
-        "today_mark": "Today",
-        "record": "The record in date order",
-        "not_advice": (
-            "Made by plancli from the plan file. Not legal advice: each date comes from the "
-            "law named with it; a promise is what someone said, not law."
-        ),
-        "iep": "Special education (IEP)",
-        "504": "Section 504",
-        "rc": "Regional center",
-        "early-start": "Early Start",
-        "other": "Contacts and notes",
-        "met": "met",
-        "met-late": "met late",
-        "overdue": "overdue",
-        "due-today": "due today",
-        "due-soon": "due soon",
-        "upcoming": "upcoming",
-        "lapsed": "time ran out",
-        "not-owed": "not owed",
-        "page": "Page",
-    },
-    "es": {
-        "title": "Registro del caso",
-        "child": "Niño o niña",
-        "today": "Actualizado al",
-        "window": "Fechas",
-        "date": "Fecha",
-        "what": "Qué",
-        "system": "Sistema",
-        "details": "Detalles",
-        "event": "Evento",
-        "letter": "Carta enviada",
-        "deadline": "Fecha límite",
-        "promise": "Promesa",
-        "due": "Vence",
-        "status": "Estado",
-        "met_on": "Cumplida el",
-        "days_late": "Días de retraso",
-        "owed_by": "Responsable",
-        "citation": "Fundamento legal",
-        "not_met": "sin cumplir",
-        "violations": "Incumplimientos",
-        "violations_intro": (
-            "Fechas límite que le correspondían a un distrito escolar o a un centro regional y "
-            "que están vencidas o se cumplieron tarde, con la última fecha para presentar la "
-            "queja que corresponde a cada una."
-        ),
-        "no_violations": (
-            "Ninguna fecha límite de un distrito escolar o de un centro regional está vencida ni "
-            "se cumplió tarde."
-        ),
-        "complaint_by": "Presentar la queja a más tardar el",
-        "no_complaint_limit": "no se encontró un plazo para presentar la queja",
-        "trigger": "Se inició con",
-        "birth_date": "fecha de nacimiento",
-        "note": "Nota",
-        "promise_not_law": "una promesa, no un plazo legal",
-        "guideline": "una pauta: la ley no fija un número de días",
-        "timeline": "Línea de tiempo",
-        "timeline_desc": (
-            "Una franja por sistema. Las marcas son eventos; las barras van desde el evento que "
-            "inició una fecha límite hasta la fecha en que vence, con el color de su estado. "
-            "Las zonas sombreadas son vacaciones escolares que detienen el conteo. La línea "
-            "vertical es el día de hoy."
-        ),
-        "legend": "Leyenda",
-        "paused": "Vacaciones escolares (el conteo se detiene)",
-        "promise_legend": "Promesa (barra sin relleno)",
-        "today_mark": "Hoy",
-        "record": "El registro por fecha",
-        "not_advice": (
-            "Preparado por plancli a partir del archivo del plan. No es asesoría legal: cada "
-            "fecha viene de la ley que se indica con ella; una promesa es lo que alguien dijo, "
-            "no la ley."
-        ),
-        "iep": "Educación especial (IEP)",
-        "504": "Sección 504",
-        "rc": "Centro regional",
-        "early-start": "Early Start",
-        "other": "Contactos y notas",
-        "met": "cumplida",
-        "met-late": "cumplida tarde",
-        "overdue": "vencida",
-        "due-today": "vence hoy",
-        "due-soon": "vence pronto",
-        "upcoming": "próxima",
-        "lapsed": "plazo terminado",
-        "not-owed": "no corresponde",
-        "page": "Página",
-    },
+_WORDS: dict[str, str] = {  # English, marked; every other language comes from the catalog
+    "title": N_("Case record"),
+    "today": N_("As of"),
+    "window": N_("Dates"),
+    "date": N_("Date"),
+    "what": N_("What"),
+    "system": N_("System"),
+    "details": N_("Details"),
+    "event": N_("Event"),
+    "letter": N_("Letter sent"),
+    "deadline": N_("Deadline"),
+    "promise": N_("Promise"),
+    "due": N_("Due"),
+    "status": N_("Status"),
+    "met_on": N_("Met on"),
+    "days_late": N_("Days late"),
+    "owed_by": N_("Owed by"),
+    "citation": N_("Citation"),
+    "violations": N_("Violations"),
+    "violations_intro": N_(
+        "Deadlines a school district or regional center owed that are overdue or were met "
+        "late, with the last day to file the complaint that fits each."
+    ),
+    "no_violations": N_("No agency deadline is overdue or was met late."),
+    "complaint_by": N_("File a complaint by"),
+    "no_complaint_limit": N_("no time limit found for a complaint"),
+    "trigger": N_("Started by"),
+    "birth_date": N_("birth date"),
+    "note": N_("Note"),
+    "promise_not_law": N_("a promise, not a legal deadline"),
+    "guideline": N_("a guideline: the law sets no number"),
+    "timeline": N_("Timeline"),
+    "timeline_desc": N_(
+        "One lane per system. Marks are events; bars run from the event that started a "
+        "deadline to its due date, coloured by status. Shaded spans are school breaks that "
+        "pause the clock. The vertical line is today."
+    ),
+    "legend": N_("Legend"),
+    "paused": N_("School break (clock paused)"),
+    "promise_legend": N_("Promise (outlined bar)"),
+    "today_mark": N_("Today"),
+    "record": N_("The record in date order"),
+    "not_advice": N_(
+        "Made by plancli from the plan file. Not legal advice: each date comes from the law "
+        "named with it; a promise is what someone said, not law."
+    ),
+    "iep": N_("Special education (IEP)"),
+    "504": N_("Section 504"),
+    "rc": N_("Regional center"),
+    "early-start": "Early Start",  # the program's name, the same in Spanish: not translated
+    "other": N_("Contacts and notes"),
+    "met": N_("met"),
+    "met-late": N_("met late"),
+    "overdue": N_("overdue"),
+    "due-today": N_("due today"),
+    "due-soon": N_("due soon"),
+    "upcoming": N_("upcoming"),
+    "lapsed": N_("time ran out"),
+    "not-owed": N_("not owed"),
 }
 
 
 def words(lang: str) -> dict[str, str]:
-    """The words of `lang`, English for any word not yet translated."""
-    return {**WORDS["en"], **WORDS.get(lang, {})}
+    """The record's words in `lang` (the catalog's; English is the source)."""
+    return {key: translate(text, lang) for key, text in _WORDS.items()}
 
 
 def translated(text: str, lang: str) -> str:
     """A rule title in `lang`: rule titles are translated in the interface's catalog."""
-    if lang == "en" or not text:
-        return text
-    from plancli.i18n import load_catalog
-
-    return load_catalog(lang).gettext(text)
+    return translate(text, lang) if text else text
 
 
 def row_title(row: Row, w: dict[str, str], lang: str = "en") -> str:

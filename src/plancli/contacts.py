@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from plancli.i18n import N_, _, load_catalog
+from plancli.i18n import N_, _, translate
 
 CONTACT_EVENT = "contact"
 
@@ -129,7 +129,7 @@ _NO_DIRECTION = ("meeting", "in-person")
 
 
 def _in(lang: str, message: str) -> str:
-    return message if lang == "en" else load_catalog(lang).gettext(message)
+    return translate(message, lang)
 
 
 def _choice(fields: Mapping[str, object], key: str) -> str | None:

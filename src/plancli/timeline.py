@@ -9,7 +9,7 @@ the two show the same picture.
 The page is one self-contained file: no network, no scripts, inline CSS with a print
 stylesheet. A screen reader gets the same facts: the SVG has role="img", a title and a
 description, every mark has its own title, and the table below repeats the data. Words come
-from `chronology.WORDS`.
+from `chronology.words(lang)`.
 """
 
 from __future__ import annotations
