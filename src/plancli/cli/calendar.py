@@ -32,7 +32,7 @@ from plancli.cli.base import (
 from plancli.cli.helptext import PlancliGroup
 from plancli.errors import PlancliError
 from plancli.hints import parse_date
-from plancli.i18n import N_, _, resolve_language, set_language
+from plancli.i18n import N_, _
 from plancli.model import Plan
 from plancli.narrow import fit_text, terminal_width
 
@@ -47,32 +47,6 @@ calendar_app = typer.Typer(
 )
 app.add_typer(calendar_app, name="calendar")
 
-
-def _subcommand_language(value: str | None) -> str | None:
-    """`--lang` after the subcommand: the group's `--lang` (or PLANCLI_LANG, the locale)
-    already chose the language; only a value given here changes it."""
-    if value is not None:
-        try:
-            set_language(resolve_language(value))
-        except PlancliError as error:
-            raise typer.BadParameter(str(error)) from None
-    return value
-
-
-SubcommandLangOption = Annotated[
-    str | None,
-    typer.Option(
-        "--lang",
-        metavar="en|es",
-        callback=_subcommand_language,
-        is_eager=True,
-        show_default=False,
-        help=N_(
-            "Language of what plancli says: en or es (default: PLANCLI_LANG, else the "
-            "locale, else English)."
-        ),
-    ),
-]
 
 FirstArgument = Annotated[
     str, typer.Argument(metavar="FIRST", help=N_("The first day, YYYY-MM-DD."), show_default=False)
@@ -138,7 +112,7 @@ def add_year(
     last: LastArgument,
     plan: OnePlanOption = None,
     today: TodayOption = None,
-    lang: SubcommandLangOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Add a school year: its first and last day of instruction."""
     path = _plan_path(ctx, plan)
@@ -156,7 +130,7 @@ def add_break(
     last: LastArgument,
     plan: OnePlanOption = None,
     today: TodayOption = None,
-    lang: SubcommandLangOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Add a break (FIRST and LAST are the first and last weekday without school)."""
     path = _plan_path(ctx, plan)
@@ -177,7 +151,7 @@ def add_closure(
     ] = None,
     plan: OnePlanOption = None,
     today: TodayOption = None,
-    lang: SubcommandLangOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Add a single day the district is closed (a local holiday, a furlough day)."""
     path = _plan_path(ctx, plan)
@@ -200,7 +174,7 @@ def remove(
     plan: OnePlanOption = None,
     yes: YesOption = False,
     today: TodayOption = None,
-    lang: SubcommandLangOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Remove a school year, a break or a closure day (asks first; --yes for scripts)."""
     path = _plan_path(ctx, plan)
@@ -232,7 +206,7 @@ def import_feed(
         typer.Option("--replace", help=N_("Replace a school year the plan already has.")),
     ] = False,
     today: TodayOption = None,
-    lang: SubcommandLangOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Read a district's calendar feed (.ics), show what it found, and add it (asks first)."""
     from plancli.calendar_import import read_feed
