@@ -20,9 +20,6 @@ from plancli.report import law_text, printable
 from plancli.rules import AGENCY_OWNERS, Kind
 from plancli.wording import estimate_fix, estimate_fix_commands, owner_label, shown_note
 
-# Agencies that `plancli letter missed-deadline` writes to (SPEC §6: district or regional
-# center). Other owers (the hearing office, the Department of Education) get a plain step.
-LETTER_OWNERS = AGENCY_OWNERS
 LANTERMAN_APPEALS = frozenset({"fair-hearing-request", "aid-paid-pending"})
 
 DISCLAIMER = N_(
@@ -218,7 +215,7 @@ def next_step(d: Deadline, *, several: bool = False) -> tuple[str, list[str]]:
         if record:
             return _("expect it by {due}; when it happens, record it:").format(due=due), record
         return _("check that it is done by {due} (no event records it).").format(due=due), []
-    if rule.owed_by in LETTER_OWNERS:
+    if rule.owed_by in AGENCY_OWNERS:  # a letter can hold them to it
         letter = f"plancli letter missed-deadline --set rule={rule.id}"
         if several and d.trigger.event_id:
             letter += f" --set trigger={d.trigger.event_id}"
