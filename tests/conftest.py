@@ -4,7 +4,7 @@ profiles."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -103,3 +103,13 @@ def write_plan(tmp_path: Path) -> PlanWriter:
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """A Spanish command sets the process's language: every test starts and ends in English."""
+    from plancli import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")

@@ -23,13 +23,6 @@ from plancli.cli.helptext import language_on_command_line, translated
 NO_LANGUAGE = {"PLANCLI_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": ""}
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    i18n.set_language("en")
-    yield
-    i18n.set_language("en")
-
-
 def plancli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`python -m plancli ARGS` in a new process, wide enough that no phrase is folded."""
     environ = {**os.environ, **NO_LANGUAGE, "COLUMNS": "200", "TERMINAL_WIDTH": "200"}

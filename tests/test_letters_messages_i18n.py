@@ -10,13 +10,11 @@ calendar: an estimate) is 2026-09-18.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
-from plancli import i18n
 from plancli.cli import app
 from plancli.vocab import FALSE_WORDS, TRUE_WORDS
 from tests.test_letters import DATE, LETTER_PLAN
@@ -40,14 +38,6 @@ _ENGLISH_TEXT = (
     "after before under date expected got there such"
 )
 ENGLISH_WORDS = frozenset(_ENGLISH_TEXT.split())
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    """A Spanish command sets the process's language: every test starts and ends in English."""
-    i18n.set_language("en")
-    yield
-    i18n.set_language("en")
 
 
 def english_left(text: str) -> set[str]:

@@ -22,7 +22,6 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterator
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -31,7 +30,6 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from plancli.cli import app
-from plancli.i18n import set_language
 
 TODAY = "2027-01-10"
 
@@ -86,12 +84,6 @@ EVERY_DATE = (
     "2026-11-09",
     TODAY,
 )
-
-
-@pytest.fixture(autouse=True)
-def english_after() -> Iterator[None]:
-    yield
-    set_language("en")
 
 
 @pytest.fixture

@@ -7,21 +7,13 @@ The plan and its hand-worked dates are those of tests/test_record_cli.py (today 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
 from plancli.cli import app
-from plancli.i18n import set_language
 from tests.test_record_cli import PLAN, TODAY
-
-
-@pytest.fixture(autouse=True)
-def english_after() -> Iterator[None]:
-    yield
-    set_language("en")
 
 
 @pytest.fixture

@@ -7,13 +7,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
-from plancli import i18n
 from plancli.cli import app, planfile
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -25,14 +23,6 @@ NO_LANGUAGE = {"PLANCLI_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": ""}
 # Words that give away an untranslated message. Event types, rule ids, commands, citations and
 # quotes of the law stay English on purpose, so the scan looks at whole words outside them.
 TELLTALE = ("the", "days", "due", "overdue", "district must", "Error:", "Warning:", "deadline")
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    """A Spanish command sets the process's language: every test starts and ends in English."""
-    i18n.set_language("en")
-    yield
-    i18n.set_language("en")
 
 
 def run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> Result:

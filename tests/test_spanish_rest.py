@@ -4,7 +4,6 @@ the `summary` column headers, and the count `export ics` reports (in both langua
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -36,13 +35,6 @@ PLAN = (
     "        - {name: Semana de receso, first: 2027-03-29, last: 2027-04-02}\n"
     "events: []\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    i18n.set_language("en")
-    yield
-    i18n.set_language("en")
 
 
 @pytest.fixture

@@ -6,27 +6,19 @@ the commands plancli prints; answers in the parent's own words refused by `init`
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
 from typer.testing import CliRunner, Result
 
-from plancli import i18n, i18n_tools
+from plancli import i18n_tools
 from plancli.cli import app, planfile
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 MAYA = EXAMPLES / "maya-iep.yaml"
 LEO = str(EXAMPLES / "leo-early-start.yaml")
 NO_LANGUAGE = {"PLANCLI_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": ""}
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    i18n.set_language("en")
-    yield
-    i18n.set_language("en")
 
 
 def run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> Result:
