@@ -81,6 +81,16 @@ INIT_QUESTIONS: tuple[Question, ...] = (
 
 # Words people type for a choice instead of the plan's value (`madre` for `parent`), in
 # either language: an answer in the person's own words is taken, never refused.
+# Languages as people name them, in either language (`init`'s first question and the family's
+# language).
+SPOKEN_LANGUAGES = {
+    "english": "en",
+    "inglés": "en",
+    "ingles": "en",
+    "spanish": "es",
+    "español": "es",
+    "espanol": "es",
+}
 _CHOICE_WORDS: dict[str, dict[str, str]] = {
     "family.relationship": {
         "mother": "parent",
@@ -103,14 +113,7 @@ _CHOICE_WORDS: dict[str, dict[str, str]] = {
         "otro": "other",
         "otra": "other",
     },
-    "family.language": {
-        "english": "en",
-        "inglés": "en",
-        "ingles": "en",
-        "spanish": "es",
-        "español": "es",
-        "espanol": "es",
-    },
+    "family.language": SPOKEN_LANGUAGES,
 }
 
 
@@ -138,6 +141,13 @@ def yes_no_hint(*, default: bool | None) -> str:
     return _("[Y/n]") if default else _("[y/N]")
 
 
+def choice_words(value: str) -> str | None:
+    """A choice's words in the interface language ("mother or father" for `parent`), or None
+    when the value says it already (`other`, and `en`/`es`, which have no words)."""
+    label = _(RELATIONSHIP_LABELS[value]) if value in RELATIONSHIP_LABELS else value
+    return None if label.casefold() == value.replace("-", " ") else label
+
+
 def choice_labels(question: Question) -> list[str]:
     """Each choice as typed, with its words in the interface language when they differ.
 
@@ -145,7 +155,6 @@ def choice_labels(question: Question) -> list[str]:
     """
     labels = []
     for value in question.choices:
-        label = _(RELATIONSHIP_LABELS[value]) if value in RELATIONSHIP_LABELS else value
-        same = label.casefold() == value.replace("-", " ")
-        labels.append(value if same else f"{value} ({label})")
+        words = choice_words(value)
+        labels.append(value if words is None else f"{value} ({words})")
     return labels

@@ -41,8 +41,10 @@ from plancli.questions import (
     INIT_QUESTIONS,
     LANGUAGE_QUESTION,
     RELATIONSHIP_LABELS,
+    SPOKEN_LANGUAGES,
     Question,
     choice_of,
+    choice_words,
     yes_no_hint,
 )
 from plancli.rules import (
@@ -199,7 +201,7 @@ def _ask(question: Question, now: date, *, default: str = "") -> str:
             err.print(escape(_("This answer is needed to make the plan.")), soft_wrap=True)
             continue
         if question is LANGUAGE_QUESTION:
-            language = language_of(answer) or _SPOKEN_LANGUAGES.get(answer.casefold())
+            language = language_of(answer) or SPOKEN_LANGUAGES.get(answer.casefold())
             if language is not None:
                 return language
         elif question.choices:
@@ -224,19 +226,8 @@ def _ask(question: Question, now: date, *, default: str = "") -> str:
 
 def _choice_line(value: str) -> str:
     """`parent = mother or father`; a value that is its own word stays alone (`other`)."""
-    label = _(RELATIONSHIP_LABELS[value])
-    return value if label.casefold() == value.replace("-", " ") else f"{value} = {label}"
-
-
-# Languages as people name them at the bilingual first question.
-_SPOKEN_LANGUAGES = {
-    "english": "en",
-    "inglés": "en",
-    "ingles": "en",
-    "spanish": "es",
-    "español": "es",
-    "espanol": "es",
-}
+    words = choice_words(value)
+    return value if words is None else f"{value} = {words}"
 
 
 def _event_type_help() -> str:
