@@ -224,6 +224,25 @@ def say(console: Any, text: str) -> None:
     console.print(narrow.fit_text(text, narrow.terminal_width()), markup=False, soft_wrap=True)
 
 
+def confirm(question: str, *, default: bool = False) -> bool:
+    """A yes/no question on the terminal, or its answer piped in: y, s, sí, si, yes, n or no
+    in any case (Click's confirm refuses `s`); end of input is the default."""
+    from plancli.questions import yes_no_hint
+    from plancli.vocab import answer_yes_no
+
+    while True:
+        sys.stdout.write(f"{question} {yes_no_hint(default=default)} ")
+        sys.stdout.flush()
+        line = sys.stdin.readline()
+        if not line:
+            sys.stdout.write("\n")
+            return default
+        answer = answer_yes_no(line, default=default)
+        if answer is not None:
+            return answer
+        ask_yes_no_again()
+
+
 def ask_yes_no_again() -> None:
     """What every yes/no question says to an answer it does not understand, before asking
     again (`remove`, `calendar remove`, `calendar import`)."""

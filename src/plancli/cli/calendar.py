@@ -9,7 +9,6 @@ only once the user says yes (`--yes` for scripts).
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,7 +23,7 @@ from plancli.cli.base import (
     TodayOption,
     YesOption,
     app,
-    ask_yes_no_again,
+    confirm,
     path_value,
     reporting_errors,
     write_text,
@@ -181,7 +180,7 @@ def remove(
     with reporting_errors():
         make = lambda section: calendar_edit.remove(section, target)  # noqa: E731
         preview, _plan = _edit(path, make, write=False)
-        if not yes and not _confirm(calendar_view.remove_question(preview.changes[0])):
+        if not yes and not confirm(calendar_view.remove_question(preview.changes[0])):
             write_text(_("Nothing was written.") + "\n")
             return
         edit, _plan = _edit(path, make)
@@ -222,7 +221,7 @@ def import_feed(
         found = calendar_view.import_text(imported, view, preview.changes)
         write_text(fit_text(found, terminal_width()))
         question = _("Write this calendar to {plan}?").format(plan=report.printable(str(path)))
-        if not yes and not _confirm(question):
+        if not yes and not confirm(question):
             write_text(_("Nothing was written.") + "\n")
             return
         edit, _plan = _edit(path, make)
@@ -266,20 +265,3 @@ def _feed_bytes(feed: Path) -> bytes:
                 '("Subscribe", "Export" or "iCal" on its calendar page) and give its path.'
             ).format(file=shown)
         ) from None
-
-
-def _confirm(question: str) -> bool:
-    """Ask on the terminal (or read the answer piped in); y/s/yes/sí, n/no; EOF is no."""
-    from plancli.vocab import answer_yes_no
-
-    while True:
-        sys.stdout.write(question + " " + _("[y/N]") + " ")
-        sys.stdout.flush()
-        line = sys.stdin.readline()
-        if not line:
-            sys.stdout.write("\n")
-            return False
-        answer = answer_yes_no(line, default=False)
-        if answer is not None:
-            return answer
-        ask_yes_no_again()

@@ -16,7 +16,7 @@ from plancli.cli.base import (
     TodayOption,
     YesOption,
     app,
-    ask_yes_no_again,
+    confirm,
     err,
     escape,
     out,
@@ -45,7 +45,6 @@ from plancli.questions import (
     Question,
     choice_of,
     choice_words,
-    yes_no_hint,
 )
 from plancli.rules import (
     EVENT_TYPES,
@@ -53,7 +52,7 @@ from plancli.rules import (
     field_warnings,
 )
 from plancli.view import Format
-from plancli.vocab import LANGUAGES, answer_yes_no, list_answer
+from plancli.vocab import LANGUAGES, list_answer
 
 # --------------------------------------------------------------------------------------------
 # init, add, events, remove, check
@@ -338,7 +337,7 @@ def remove(
             question = _("Remove {id} ({type} on {date})?").format(
                 id=event_id, type=event.type, date=event.date.isoformat()
             )
-            if not _confirm(question):
+            if not confirm(question):
                 out.print(_("Nothing removed."), markup=False)
                 return
         store.update_plan(path, lambda document, _plan: store.remove_event(document, event_id))
@@ -352,20 +351,6 @@ def remove(
 def interactive() -> bool:
     """Is someone at the keyboard to answer questions (not a script, a pipe or cron)?"""
     return sys.stdin.isatty()
-
-
-def _confirm(question: str, *, default: bool = False) -> bool:
-    """A yes/no question answered y, s, sí, si, n or no (Click's confirm refuses `s`)."""
-    while True:
-        typed = str(
-            typer.prompt(
-                f"{question} {yes_no_hint(default=default)}", default="", show_default=False
-            )
-        )
-        answer = answer_yes_no(typed, default=default)
-        if answer is not None:
-            return answer
-        ask_yes_no_again()
 
 
 @app.command()
